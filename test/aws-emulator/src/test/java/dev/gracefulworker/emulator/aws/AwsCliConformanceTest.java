@@ -1,0 +1,144 @@
+package dev.gracefulworker.emulator.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The AWS CLI (awscli v1 / botocore, a client nobody here wrote) against the emulator: each command parses the
+ * answer and prints the shapes and errors it prints against AWS. Each CLI start costs about a second, so every
+ * test makes only the calls its point needs.
+ */
+class AwsCliConformanceTest {
+
+  private static final String GROUP = "workers-spot-a";
+  private static final String HOOK = "graceful-termination";
+  private static final String INSTANCE = "i-0a1b2c3d4e5f60718";
+  private static final String TOKEN = "3f6b0c2e-91d4-4c5a-8e7b-0a9d2f4c6e18";
+  private static final String STATE_MACHINE = "arn:aws:states:eu-west-1:111122223333:stateMachine:drain";
+
+  private final AwsEmulator emulator = AwsEmulator.start();
+  private final AwsCli aws = AwsCli.against(emulator.endpoint(), AwsCli.EndpointVia.OPTION);
+
+  @AfterEach
+  void close() {
+    emulator.close();
+  }
+
+  @Test
+  void lifecycleHeartbeatAndCompletion_succeedOnceThenPrintValidationError() {
+    LifecycleAction action = emulator.autoScaling().startLifecycleAction(GROUP, HOOK, INSTANCE, TOKEN, 300,
+        "ABANDON");
+    emulator.throttle("RecordLifecycleActionHeartbeat", 1);
+
+    AwsCli.Result heartbeat = aws.run("autoscaling", "record-lifecycle-action-heartbeat",
+        "--auto-scaling-group-name", GROUP, "--lifecycle-hook-name", HOOK, "--lifecycle-action-token", TOKEN);
+    AwsCli.Result completion = complete();
+    AwsCli.Result secondCompletion = complete();
+
+    assertThat(heartbeat.exitCode()).as(heartbeat.stderr()).isZero();
+    assertThat(emulator.calls("RecordLifecycleActionHeartbeat")).extracting(AwsCall::errorCode)
+        .as("the CLI retries Throttling").containsExactly("Throttling", null);
+    assertThat(completion.exitCode()).as(completion.stderr()).isZero();
+    assertThat(action.state()).isEqualTo(LifecycleAction.State.COMPLETED);
+    assertThat(action.result()).isEqualTo("CONTINUE");
+    assertThat(action.heartbeats()).isEqualTo(1);
+    assertThat(secondCompletion.exitCode()).isNotZero();
+    assertThat(secondCompletion.stderr()).contains("An error occurred (ValidationError) when calling the "
+        + "CompleteLifecycleAction operation: No active Lifecycle Action found with token " + TOKEN);
+  }
+
+  @Test
+  void describeInstances_printsReservationsWithStateDnsAndZone() {
+    emulator.ec2().addInstance(INSTANCE, "shutting-down", "ip-10-0-1-17.eu-west-1.compute.internal", "eu-west-1b");
+
+    AwsCli.Result result = aws.run("ec2", "describe-instances", "--instance-ids", INSTANCE);
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    JsonNode instance = result.json().at("/Reservations/0/Instances/0");
+    assertThat(instance.at("/InstanceId").asText()).isEqualTo(INSTANCE);
+    assertThat(instance.at("/State/Name").asText()).isEqualTo("shutting-down");
+    assertThat(instance.at("/State/Code").asInt()).isEqualTo(32);
+    assertThat(instance.at("/PrivateDnsName").asText()).isEqualTo("ip-10-0-1-17.eu-west-1.compute.internal");
+    assertThat(instance.at("/Placement/AvailabilityZone").asText()).isEqualTo("eu-west-1b");
+  }
+
+  @Test
+  void describeUnknownInstance_printsInvalidInstanceIdNotFound() {
+    AwsCli.Result result = aws.run("ec2", "describe-instances", "--instance-ids", "i-0fffffffffffffff0");
+
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.stderr()).contains("An error occurred (InvalidInstanceID.NotFound) when calling the "
+        + "DescribeInstances operation: The instance ID 'i-0fffffffffffffff0' does not exist");
+  }
+
+  @Test
+  void describeCluster_printsEndpointStatusAndCa() {
+    String pem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+    emulator.eks().addCluster("workers", URI.create("https://127.0.0.1:6443"), pem);
+
+    AwsCli.Result result = aws.run("eks", "describe-cluster", "--name", "workers");
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    JsonNode cluster = result.json().get("cluster");
+    assertThat(cluster.get("name").asText()).isEqualTo("workers");
+    assertThat(cluster.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(cluster.get("endpoint").asText()).isEqualTo("https://127.0.0.1:6443");
+    assertThat(new String(Base64.getDecoder().decode(cluster.at("/certificateAuthority/data").asText()),
+        StandardCharsets.UTF_8)).isEqualTo(pem);
+  }
+
+  @Test
+  void startExecution_isIdempotentForSameInputAndRefusesOtherInput() {
+    emulator.stepFunctions().addStateMachine(STATE_MACHINE);
+    String input = "{\"EC2InstanceId\":\"" + INSTANCE + "\"}";
+
+    AwsCli.Result first = startExecution("run-1", input);
+    AwsCli.Result repeated = startExecution("run-1", input);
+    AwsCli.Result otherInput = startExecution("run-1", "{\"EC2InstanceId\":\"i-00000000000000001\"}");
+    AwsCli.Result described = aws.run("stepfunctions", "describe-execution", "--execution-arn",
+        first.json().get("executionArn").asText());
+
+    assertThat(first.exitCode()).as(first.stderr()).isZero();
+    assertThat(first.json().get("executionArn").asText())
+        .isEqualTo("arn:aws:states:eu-west-1:111122223333:execution:drain:run-1");
+    assertThat(repeated.json()).isEqualTo(first.json());
+    assertThat(otherInput.exitCode()).isNotZero();
+    assertThat(otherInput.stderr()).contains("An error occurred (ExecutionAlreadyExists) when calling the "
+        + "StartExecution operation");
+    assertThat(described.exitCode()).as(described.stderr()).isZero();
+    assertThat(described.json().get("status").asText()).isEqualTo("RUNNING");
+    assertThat(described.json().get("name").asText()).isEqualTo("run-1");
+    assertThat(described.json().get("input").asText()).isEqualTo(input);
+    assertThat(described.json().get("startDate").asText()).isEqualTo(first.json().get("startDate").asText());
+  }
+
+  @Test
+  void getSecretValue_throughAwsEndpointUrl_printsTheSecretString() {
+    emulator.secrets().put("workers/kubeconfig", "apiVersion: v1\nkind: Config\n");
+    AwsCli awsFromEnvironment = AwsCli.against(emulator.endpoint(), AwsCli.EndpointVia.ENVIRONMENT);
+
+    AwsCli.Result result = awsFromEnvironment.run("secretsmanager", "get-secret-value",
+        "--secret-id", "workers/kubeconfig");
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.json().get("SecretString").asText()).isEqualTo("apiVersion: v1\nkind: Config\n");
+    assertThat(result.json().get("Name").asText()).isEqualTo("workers/kubeconfig");
+    assertThat(result.json().get("ARN").asText()).startsWith("arn:aws:secretsmanager:eu-west-1:111122223333:secret:");
+  }
+
+  private AwsCli.Result complete() {
+    return aws.run("autoscaling", "complete-lifecycle-action", "--auto-scaling-group-name", GROUP,
+        "--lifecycle-hook-name", HOOK, "--lifecycle-action-token", TOKEN, "--lifecycle-action-result", "CONTINUE");
+  }
+
+  private AwsCli.Result startExecution(String name, String input) {
+    return aws.run("stepfunctions", "start-execution", "--state-machine-arn", STATE_MACHINE, "--name", name,
+        "--input", input);
+  }
+}

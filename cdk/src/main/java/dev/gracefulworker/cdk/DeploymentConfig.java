@@ -1,0 +1,175 @@
+package dev.gracefulworker.cdk;
+
+import dev.gracefulworker.statemachine.DrainMode;
+import dev.gracefulworker.statemachine.FailurePolicy;
+import dev.gracefulworker.statemachine.SettingsRules;
+import dev.gracefulworker.statemachine.TimeoutResult;
+import dev.gracefulworker.statemachine.WorkflowSettings;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * What to deploy, read from CDK context ({@code cdk.json} or {@code -c key=value}); every key and its default is
+ * documented in {@code cdk/README.md}. {@link #from} reports every bad value at once.
+ *
+ * @param clusterAccess         the EKS cluster, or the kubeconfig secret
+ * @param autoScalingGroupNames groups to create the termination hook on (empty: hooks are managed elsewhere)
+ * @param existingTopicArn      a topic to use instead of creating one
+ * @param eventBridgeEntry      whether an EventBridge rule also starts the workflow
+ * @param settings              the workflow's deployed settings
+ * @param logLevel              the functions' log level
+ * @param executionLogLevel     what the state machine's execution log records
+ * @param kubernetesGroup       the Kubernetes group the EKS access entry maps the task role to
+ * @param lifecycleHookName     the name of the hooks this stack creates
+ * @param network               VPC placement of the functions, if any
+ * @param functionMemoryMb      memory of each function
+ */
+public record DeploymentConfig(
+        ClusterAccess clusterAccess,
+        List<String> autoScalingGroupNames,
+        Optional<String> existingTopicArn,
+        boolean eventBridgeEntry,
+        WorkflowSettings settings,
+        FunctionLogLevel logLevel,
+        LogLevel executionLogLevel,
+        String kubernetesGroup,
+        String lifecycleHookName,
+        Optional<FunctionNetwork> network,
+        int functionMemoryMb) {
+
+    public static final String CLUSTER_NAME = "clusterName";
+    public static final String KUBECONFIG_SECRET_ARN = "kubeconfigSecretArn";
+    public static final String AUTO_SCALING_GROUP_NAMES = "autoScalingGroupNames";
+    public static final String EXISTING_TOPIC_ARN = "existingTopicArn";
+    public static final String EVENT_BRIDGE_ENTRY = "eventBridgeEntry";
+    public static final String WAIT_FOR_PODS = "waitForPods";
+    public static final String POLL_INTERVAL_SECONDS = "pollIntervalSeconds";
+    public static final String MAX_POLL_INTERVAL_SECONDS = "maxPollIntervalSeconds";
+    public static final String MAX_WAIT_SECONDS = "maxWaitSeconds";
+    public static final String HEARTBEAT_TIMEOUT_SECONDS = "heartbeatTimeoutSeconds";
+    public static final String DRAIN_MODE = "drainMode";
+    public static final String TAINT_NODE = "taintNode";
+    public static final String DRY_RUN = "dryRun";
+    public static final String ON_TIMEOUT = "onTimeout";
+    public static final String ON_FAILURE = "onFailure";
+    public static final String LOG_LEVEL = "logLevel";
+    public static final String EXECUTION_LOG_LEVEL = "executionLogLevel";
+    public static final String KUBERNETES_GROUP = "kubernetesGroup";
+    public static final String LIFECYCLE_HOOK_NAME = "lifecycleHookName";
+    public static final String VPC_ID = "vpcId";
+    public static final String SUBNET_IDS = "subnetIds";
+    public static final String SECURITY_GROUP_IDS = "securityGroupIds";
+    public static final String FUNCTION_MEMORY_MB = "functionMemoryMb";
+
+    public static final String DEFAULT_KUBERNETES_GROUP = "graceful-worker-terminator";
+    public static final String DEFAULT_LIFECYCLE_HOOK_NAME = "graceful-worker-terminator";
+    public static final int DEFAULT_FUNCTION_MEMORY_MB = 1024;
+
+    private static final Pattern EKS_CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9_-]{0,99}");
+    private static final Pattern SECRET_ARN = Pattern.compile("arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+");
+    private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
+    private static final Pattern GROUP_NAME = Pattern.compile("[^:,]{1,255}");
+    private static final Pattern HOOK_NAME = Pattern.compile("[A-Za-z0-9_./-]{1,255}");
+    private static final Pattern KUBERNETES_GROUP_NAME = Pattern.compile("(?!system:)[a-z0-9][a-z0-9:._-]{0,62}");
+    private static final Pattern VPC = Pattern.compile("vpc-[0-9a-f]{8,17}");
+    private static final Pattern SUBNET = Pattern.compile("subnet-[0-9a-f]{8,17}");
+    private static final Pattern SECURITY_GROUP = Pattern.compile("sg-[0-9a-f]{8,17}");
+
+    public DeploymentConfig {
+        Objects.requireNonNull(clusterAccess, "clusterAccess");
+        autoScalingGroupNames = List.copyOf(autoScalingGroupNames);
+        Objects.requireNonNull(existingTopicArn, "existingTopicArn");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(logLevel, "logLevel");
+        Objects.requireNonNull(executionLogLevel, "executionLogLevel");
+        Objects.requireNonNull(network, "network");
+    }
+
+    /**
+     * Reads and checks the whole configuration.
+     *
+     * @param context the context value of a key, or null (e.g. {@code key -> app.getNode().tryGetContext(key)})
+     * @throws InvalidDeploymentConfigException listing every missing or bad value
+     */
+    public static DeploymentConfig from(Function<String, Object> context) {
+        var read = new ContextReader(context);
+        var clusterAccess = clusterAccess(read);
+        var groups = read.names(AUTO_SCALING_GROUP_NAMES, GROUP_NAME, "an Auto Scaling group name");
+        var topic = read.matching(EXISTING_TOPIC_ARN, TOPIC_ARN, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)");
+        var eventBridgeEntry = read.bool(EVENT_BRIDGE_ENTRY, false);
+        var settings = settings(read);
+        read.problems().addAll(SettingsRules.violations(settings));
+        var logLevel = read.choice(LOG_LEVEL, FunctionLogLevel.class, FunctionLogLevel.INFO);
+        var executionLogLevel = read.choice(EXECUTION_LOG_LEVEL, LogLevel.class, LogLevel.ALL);
+        var kubernetesGroup = read.matching(KUBERNETES_GROUP, KUBERNETES_GROUP_NAME,
+                "a Kubernetes group name (lowercase, not starting with system:)").orElse(DEFAULT_KUBERNETES_GROUP);
+        var hookName = read.matching(LIFECYCLE_HOOK_NAME, HOOK_NAME, "1-255 letters, digits or - _ / .")
+                .orElse(DEFAULT_LIFECYCLE_HOOK_NAME);
+        var network = network(read);
+        var memory = read.integerBetween(FUNCTION_MEMORY_MB, DEFAULT_FUNCTION_MEMORY_MB, 128, 10_240);
+        if (clusterAccess.isEmpty() || !read.problems().isEmpty()) {
+            throw new InvalidDeploymentConfigException(read.problems());
+        }
+        return new DeploymentConfig(clusterAccess.get(), groups, topic, eventBridgeEntry, settings, logLevel,
+                executionLogLevel, kubernetesGroup, hookName, network, memory);
+    }
+
+    private static Optional<ClusterAccess> clusterAccess(ContextReader read) {
+        var clusterName = read.matching(CLUSTER_NAME, EKS_CLUSTER_NAME, "an EKS cluster name");
+        var secretArn = read.matching(KUBECONFIG_SECRET_ARN, SECRET_ARN,
+                "a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<suffix>)");
+        if (clusterName.isPresent() && secretArn.isPresent()) {
+            read.problem("clusterName and kubeconfigSecretArn are both set: keep clusterName for EKS, or "
+                    + "kubeconfigSecretArn for any other Kubernetes");
+            return Optional.empty();
+        }
+        if (clusterName.isPresent()) {
+            return Optional.of(new ClusterAccess.EksCluster(clusterName.get()));
+        }
+        if (secretArn.isPresent()) {
+            return Optional.of(new ClusterAccess.KubeconfigSecret(secretArn.get()));
+        }
+        if (read.problems().isEmpty()) {
+            read.problem("clusterName or kubeconfigSecretArn is required: -c clusterName=<EKS cluster name>, or "
+                    + "-c kubeconfigSecretArn=<ARN of a Secrets Manager secret holding a kubeconfig>");
+        }
+        return Optional.empty();
+    }
+
+    private static WorkflowSettings settings(ContextReader read) {
+        return WorkflowSettings.builder()
+                .waitForPods(read.podSelectors(WAIT_FOR_PODS))
+                .pollIntervalSeconds(read.integer(POLL_INTERVAL_SECONDS, WorkflowSettings.DEFAULT_POLL_INTERVAL_SECONDS))
+                .maxPollIntervalSeconds(read.integer(MAX_POLL_INTERVAL_SECONDS,
+                        WorkflowSettings.DEFAULT_MAX_POLL_INTERVAL_SECONDS))
+                .maxWaitSeconds(read.integer(MAX_WAIT_SECONDS, WorkflowSettings.DEFAULT_MAX_WAIT_SECONDS))
+                .heartbeatTimeoutSeconds(read.integer(HEARTBEAT_TIMEOUT_SECONDS,
+                        WorkflowSettings.DEFAULT_HEARTBEAT_TIMEOUT_SECONDS))
+                .drainMode(read.choice(DRAIN_MODE, DrainMode.class, DrainMode.EVICT))
+                .taintNode(read.bool(TAINT_NODE, true))
+                .dryRun(read.bool(DRY_RUN, false))
+                .onTimeout(read.choice(ON_TIMEOUT, TimeoutResult.class, TimeoutResult.CONTINUE))
+                .onFailure(read.choice(ON_FAILURE, FailurePolicy.class, FailurePolicy.CONTINUE))
+                .build();
+    }
+
+    private static Optional<FunctionNetwork> network(ContextReader read) {
+        var vpcId = read.matching(VPC_ID, VPC, "a VPC id (vpc-...)");
+        var subnets = read.names(SUBNET_IDS, SUBNET, "a subnet id (subnet-...)");
+        var securityGroups = read.names(SECURITY_GROUP_IDS, SECURITY_GROUP, "a security group id (sg-...)");
+        if (vpcId.isEmpty() && subnets.isEmpty() && securityGroups.isEmpty()) {
+            return Optional.empty();
+        }
+        if (vpcId.isEmpty() || subnets.isEmpty()) {
+            read.problem("vpcId and subnetIds go together: set both to run the functions in a VPC (securityGroupIds "
+                    + "is optional), or neither");
+            return Optional.empty();
+        }
+        return Optional.of(new FunctionNetwork(vpcId.get(), subnets, securityGroups));
+    }
+}

@@ -1,0 +1,317 @@
+package dev.gracefulworker.cdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gracefulworker.statemachine.WorkflowStates;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GracefulWorkerTerminatorStackTest {
+
+    private static final String TASK_HANDLER_PREFIX = "dev.gracefulworker.functions.";
+    private static StackSynth eks;
+
+    @BeforeAll
+    static void synthesizeTheEksStackOnce() {
+        eks = StackSynth.of(Map.of(
+                "clusterName", "demo",
+                "autoScalingGroupNames", "workers-a,workers-b",
+                "eventBridgeEntry", "true"));
+    }
+
+    // --- the lifecycle entry: topic, hook role, hooks -------------------------------------------------------------
+
+    @Test
+    void topic_isKmsEncryptedWithARotatedKey_andOnlyTheHookRoleMayPublishOverTls() {
+        String key = eks.logicalId("AWS::KMS::Key", "LifecycleTopicKey");
+        String hookRole = eks.logicalId("AWS::IAM::Role", "LifecycleHookRole");
+
+        eks.template().hasResourceProperties("AWS::SNS::Topic", Map.of(
+                "KmsMasterKeyId", Map.of("Fn::GetAtt", List.of(key, "Arn"))));
+        eks.template().hasResourceProperties("AWS::KMS::Key", Map.of("EnableKeyRotation", true));
+        eks.template().hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(
+                        Match.objectLike(Map.of("Effect", "Deny", "Action", "sns:Publish",
+                                "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))),
+                        Match.objectLike(Map.of("Effect", "Allow", "Action", "sns:Publish",
+                                "Principal", Map.of("AWS", Map.of("Fn::GetAtt", List.of(hookRole, "Arn"))))))))));
+    }
+
+    @Test
+    void hookRole_isForAutoScaling_andMayPublishToTheTopicAndUseItsKey() {
+        String hookRole = eks.logicalId("AWS::IAM::Role", "LifecycleHookRole");
+
+        eks.template().hasResourceProperties("AWS::IAM::Role", Map.of(
+                "AssumeRolePolicyDocument", Map.of("Statement", List.of(Match.objectLike(Map.of(
+                        "Principal", Map.of("Service", "autoscaling.amazonaws.com")))))));
+        roleAllows(eks, hookRole, Map.of("Action", "sns:Publish",
+                "Resource", Map.of("Ref", eks.logicalId("AWS::SNS::Topic", "LifecycleTopic"))));
+        roleAllows(eks, hookRole, Map.of("Action", List.of("kms:Decrypt", "kms:GenerateDataKey")));
+    }
+
+    @Test
+    void eachNamedGroup_getsATerminationHookThatNotifiesTheTopic() {
+        for (String group : List.of("workers-a", "workers-b")) {
+            eks.template().hasResourceProperties("AWS::AutoScaling::LifecycleHook", Map.of(
+                    "AutoScalingGroupName", group,
+                    "LifecycleHookName", "graceful-worker-terminator",
+                    "LifecycleTransition", "autoscaling:EC2_INSTANCE_TERMINATING",
+                    "HeartbeatTimeout", 300,
+                    "DefaultResult", "CONTINUE",
+                    "NotificationTargetARN", Map.of("Ref", eks.logicalId("AWS::SNS::Topic", "LifecycleTopic")),
+                    "RoleARN", Map.of("Fn::GetAtt", List.of(eks.logicalId("AWS::IAM::Role", "LifecycleHookRole"), "Arn"))));
+        }
+        eks.template().resourceCountIs("AWS::AutoScaling::LifecycleHook", 2);
+    }
+
+    // --- the starter and the dead-letter queue --------------------------------------------------------------------
+
+    @Test
+    void starterAlias_isSubscribed_withTheDeadLetterQueueForUndeliveredMessages() {
+        String queue = eks.logicalId("AWS::SQS::Queue", "DeadLetterQueue");
+
+        eks.template().hasResourceProperties("AWS::SNS::Subscription", Map.of(
+                "Protocol", "lambda",
+                "Endpoint", Map.of("Ref", eks.logicalId("AWS::Lambda::Alias", "StarterAlias")),
+                "RedrivePolicy", Map.of("deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(queue, "Arn")))));
+    }
+
+    @Test
+    void starter_startsThisStateMachine_andSendsFailedAsyncInvocationsToTheDeadLetterQueue() {
+        String stateMachine = eks.logicalId("AWS::StepFunctions::StateMachine", "WorkflowStateMachine");
+        String queue = eks.logicalId("AWS::SQS::Queue", "DeadLetterQueue");
+
+        eks.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", "dev.gracefulworker.functions.start.StartWorkflowHandler::handleRequest",
+                "DeadLetterConfig", Map.of("TargetArn", Map.of("Fn::GetAtt", List.of(queue, "Arn"))),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "STATE_MACHINE_ARN", Map.of("Ref", stateMachine))))));
+        roleAllows(eks, eks.logicalId("AWS::IAM::Role", "StarterRole"), Map.of(
+                "Action", "states:StartExecution", "Resource", Map.of("Ref", stateMachine)));
+    }
+
+    @Test
+    void deadLetterQueue_isEncryptedAndRefusesPlainHttp() {
+        eks.template().hasResourceProperties("AWS::SQS::Queue", Map.of(
+                "SqsManagedSseEnabled", true, "MessageRetentionPeriod", 1_209_600));
+        eks.template().hasResourceProperties("AWS::SQS::QueuePolicy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Deny",
+                        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+    }
+
+    // --- the functions --------------------------------------------------------------------------------------------
+
+    @Test
+    void everyFunction_isJava25WithSnapStartTracingAndFastStartOptions() {
+        var functions = eks.template().findResources("AWS::Lambda::Function");
+
+        assertThat(functions).hasSize(6);
+        functions.values().forEach(resource -> {
+            JsonNode properties = json(resource).path("Properties");
+            String handler = properties.path("Handler").asText();
+            assertThat(handler).as("handler").startsWith(TASK_HANDLER_PREFIX).endsWith("Handler::handleRequest");
+            assertThat(properties.path("Runtime").asText()).as(handler).isEqualTo("java25");
+            assertThat(properties.path("SnapStart").path("ApplyOn").asText()).as(handler).isEqualTo("PublishedVersions");
+            assertThat(properties.path("TracingConfig").path("Mode").asText()).as(handler).isEqualTo("Active");
+            assertThat(properties.path("MemorySize").asInt()).as(handler).isEqualTo(1024);
+            JsonNode variables = properties.path("Environment").path("Variables");
+            assertThat(variables.path("POWERTOOLS_SERVICE_NAME").asText()).isEqualTo("graceful-worker-terminator");
+            assertThat(variables.path("POWERTOOLS_METRICS_NAMESPACE").asText()).isEqualTo("GracefulWorkerTerminator");
+            assertThat(variables.path("POWERTOOLS_LOG_LEVEL").asText()).isEqualTo("INFO");
+            assertThat(variables.path("JAVA_TOOL_OPTIONS").asText())
+                    .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+            assertThat(properties.path("LoggingConfig").path("LogGroup").isMissingNode()).as(handler).isFalse();
+        });
+        eks.template().resourceCountIs("AWS::Lambda::Alias", 6);
+        eks.template().allResourcesProperties("AWS::Lambda::Alias", Map.of("Name", "live"));
+    }
+
+    @Test
+    void taskFunctions_runTheirHandlerWithTheClusterName_withinTheStateMachineTaskTimeout() {
+        for (String handler : List.of("settings.ApplySettingsOverridesHandler", "liveness.CheckLivenessHandler",
+                "cordon.CordonNodeHandler", "pods.CheckPodsHandler", "lifecycle.CompleteLifecycleActionHandler")) {
+            eks.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "Handler", TASK_HANDLER_PREFIX + handler + "::handleRequest",
+                    "Timeout", 50,
+                    "Role", Map.of("Fn::GetAtt", List.of(eks.logicalId("AWS::IAM::Role", "TaskRole"), "Arn")),
+                    "Environment", Map.of("Variables", Match.objectLike(Map.of("CLUSTER_NAME", "demo")))));
+        }
+    }
+
+    @Test
+    void stateMachine_invokesTheLiveAliasOfEachTaskFunction() {
+        JsonNode states = eks.definition().path("States");
+
+        assertThat(states.path(WorkflowStates.CHECK_PODS).path("Resource").asText())
+                .isEqualTo("alias:" + eks.logicalId("AWS::Lambda::Alias", "CheckPodsAlias"));
+        assertThat(states.path(WorkflowStates.CORDON_NODE).path("Resource").asText())
+                .isEqualTo("alias:" + eks.logicalId("AWS::Lambda::Alias", "CordonNodeAlias"));
+        assertThat(states.path(WorkflowStates.CHECK_INSTANCE_AND_NODE).path("Resource").asText())
+                .isEqualTo("alias:" + eks.logicalId("AWS::Lambda::Alias", "CheckLivenessAlias"));
+        assertThat(states.path(WorkflowStates.APPLY_PER_GROUP_OVERRIDES).path("Resource").asText())
+                .isEqualTo("alias:" + eks.logicalId("AWS::Lambda::Alias", "ApplySettingsOverridesAlias"));
+        assertThat(states.path(WorkflowStates.COMPLETE_AFTER_FAILURE).path("Resource").asText())
+                .isEqualTo("alias:" + eks.logicalId("AWS::Lambda::Alias", "CompleteLifecycleActionAlias"));
+    }
+
+    // --- IAM of the task role -------------------------------------------------------------------------------------
+
+    @Test
+    void taskRole_answersOnlyTheNamedGroupsHooks_readsOnlyThisCluster_andDescribesInstances() {
+        String taskRole = eks.logicalId("AWS::IAM::Role", "TaskRole");
+
+        roleAllows(eks, taskRole, Map.of(
+                "Action", List.of("autoscaling:CompleteLifecycleAction", "autoscaling:RecordLifecycleActionHeartbeat"),
+                "Resource", List.of(groupArn("workers-a"), groupArn("workers-b"))));
+        roleAllows(eks, taskRole, Map.of(
+                "Action", "eks:DescribeCluster",
+                "Resource", Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":eks:",
+                        Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"), ":cluster/demo")))));
+        roleAllows(eks, taskRole, Map.of("Action", "ec2:DescribeInstances", "Resource", "*"));
+    }
+
+    @Test
+    void taskRole_isGivenAnEksAccessEntryInTheKubernetesGroup() {
+        eks.template().hasResourceProperties("AWS::EKS::AccessEntry", Map.of(
+                "ClusterName", "demo",
+                "PrincipalArn", Map.of("Fn::GetAtt", List.of(eks.logicalId("AWS::IAM::Role", "TaskRole"), "Arn")),
+                "KubernetesGroups", List.of("graceful-worker-terminator"),
+                "Type", "STANDARD"));
+    }
+
+    // --- EventBridge entry, alarms, outputs -----------------------------------------------------------------------
+
+    @Test
+    void eventBridgeEntry_startsTheStateMachineWithTheEventDetailForTheNamedGroups() {
+        eks.template().hasResourceProperties("AWS::Events::Rule", Map.of(
+                "EventPattern", Map.of(
+                        "source", List.of("aws.autoscaling"),
+                        "detail-type", List.of("EC2 Instance-terminate Lifecycle Action"),
+                        "detail", Map.of("AutoScalingGroupName", List.of("workers-a", "workers-b"))),
+                "Targets", List.of(Match.objectLike(Map.of(
+                        "Arn", Map.of("Ref", eks.logicalId("AWS::StepFunctions::StateMachine", "WorkflowStateMachine")),
+                        "InputPath", "$.detail")))));
+    }
+
+    @Test
+    void alarms_watchFailedTimedOutAndAbortedExecutions_andTheDeadLetterQueue() {
+        for (String metric : List.of("ExecutionsFailed", "ExecutionsTimedOut", "ExecutionsAborted")) {
+            eks.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "Namespace", "AWS/States", "MetricName", metric, "Threshold", 1,
+                    "ComparisonOperator", "GreaterThanOrEqualToThreshold"));
+        }
+        eks.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/SQS", "MetricName", "ApproximateNumberOfMessagesVisible", "Threshold", 0,
+                "ComparisonOperator", "GreaterThanThreshold"));
+        eks.template().resourceCountIs("AWS::CloudWatch::Alarm", 4);
+    }
+
+    @Test
+    void outputs_nameTheTopicStateMachineDeadLetterQueueAndTaskRole() {
+        var outputs = eks.template().findOutputs("*");
+
+        assertThat(outputs).containsKeys("TopicArn", "StateMachineArn", "DeadLetterQueueUrl", "TaskRoleArn",
+                "LifecycleHookRoleArn");
+    }
+
+    @Test
+    void deployedSettings_fromTheContext_areRenderedIntoTheWorkflow() {
+        var synth = StackSynth.of(Map.of(
+                "clusterName", "demo",
+                "waitForPods", "batch:app=report-runner;*:gwt/wait=true",
+                "maxWaitSeconds", "7200",
+                "drainMode", "wait",
+                "dryRun", "true"));
+
+        JsonNode settings = synth.definition().path("States").path(WorkflowStates.LOAD_DEPLOYED_SETTINGS).path("Result");
+
+        assertThat(settings.path("maxWaitSeconds").asInt()).isEqualTo(7200);
+        assertThat(settings.path("drainMode").asText()).isEqualTo("WAIT");
+        assertThat(settings.path("dryRun").asBoolean()).isTrue();
+        assertThat(settings.path("waitForPods").toString()).isEqualTo(
+                "[{\"namespace\":\"batch\",\"labelSelector\":\"app=report-runner\"},"
+                        + "{\"namespace\":\"*\",\"labelSelector\":\"gwt/wait=true\"}]");
+    }
+
+    // --- the other configurations ---------------------------------------------------------------------------------
+
+    @Test
+    void kubeconfigSecret_isReadableByTheTaskRole_andNoEksAccessIsCreated() {
+        String secret = "arn:aws:secretsmanager:eu-west-1:111122223333:secret:kubeconfig-AbCdEf";
+        var synth = StackSynth.of(Map.of("kubeconfigSecretArn", secret));
+
+        roleAllows(synth, synth.logicalId("AWS::IAM::Role", "TaskRole"), Map.of(
+                "Action", "secretsmanager:GetSecretValue", "Resource", secret));
+        synth.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", TASK_HANDLER_PREFIX + "pods.CheckPodsHandler::handleRequest",
+                "Environment", Map.of("Variables", Match.objectLike(Map.of("KUBECONFIG_SECRET_ID", secret)))));
+        synth.template().resourceCountIs("AWS::EKS::AccessEntry", 0);
+        assertThat(synth.templateJson().toString()).doesNotContain("eks:DescribeCluster", "CLUSTER_NAME");
+    }
+
+    @Test
+    void existingTopic_isSubscribedAndPublishedTo_insteadOfCreatingOne() {
+        String topic = "arn:aws:sns:eu-west-1:111122223333:worker-lifecycle";
+        var synth = StackSynth.of(Map.of("clusterName", "demo", "existingTopicArn", topic,
+                "autoScalingGroupNames", "workers-a"));
+
+        synth.template().resourceCountIs("AWS::SNS::Topic", 0);
+        synth.template().resourceCountIs("AWS::KMS::Key", 0);
+        synth.template().hasResourceProperties("AWS::SNS::Subscription", Map.of("TopicArn", topic, "Protocol", "lambda"));
+        synth.template().hasResourceProperties("AWS::AutoScaling::LifecycleHook", Map.of("NotificationTargetARN", topic));
+        roleAllows(synth, synth.logicalId("AWS::IAM::Role", "LifecycleHookRole"), Map.of(
+                "Action", "sns:Publish", "Resource", topic));
+    }
+
+    @Test
+    void noGroupsNamed_createsNoHooks_andLetsTheTaskRoleAnswerAnyGroupOfTheAccount() {
+        var synth = StackSynth.of(Map.of("clusterName", "demo"));
+
+        synth.template().resourceCountIs("AWS::AutoScaling::LifecycleHook", 0);
+        synth.template().resourceCountIs("AWS::Events::Rule", 0);
+        roleAllows(synth, synth.logicalId("AWS::IAM::Role", "TaskRole"), Map.of(
+                "Action", List.of("autoscaling:CompleteLifecycleAction", "autoscaling:RecordLifecycleActionHeartbeat"),
+                "Resource", groupArn("*")));
+    }
+
+    @Test
+    void vpcPlacement_putsEveryFunctionInTheSubnets_withANewOutboundOnlySecurityGroup() {
+        var synth = StackSynth.of(Map.of("clusterName", "demo", "vpcId", "vpc-0123456789abcdef0",
+                "subnetIds", "subnet-0123456789abcdef0,subnet-0123456789abcdef1"));
+        String securityGroup = synth.logicalId("AWS::EC2::SecurityGroup", "FunctionsSecurityGroup");
+
+        synth.template().allResourcesProperties("AWS::Lambda::Function", Map.of("VpcConfig", Map.of(
+                "SubnetIds", List.of("subnet-0123456789abcdef0", "subnet-0123456789abcdef1"),
+                "SecurityGroupIds", List.of(Map.of("Fn::GetAtt", List.of(securityGroup, "GroupId"))))));
+        synth.template().hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
+                "VpcId", "vpc-0123456789abcdef0",
+                "SecurityGroupEgress", List.of(Match.objectLike(Map.of("CidrIp", "0.0.0.0/0")))));
+        synth.template().hasResourceProperties("AWS::IAM::Role", Map.of("ManagedPolicyArns", List.of(Map.of(
+                "Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"),
+                        ":iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"))))));
+    }
+
+    /** The role's policy has an Allow statement with (at least) these fields. */
+    private static void roleAllows(StackSynth synth, String roleLogicalId, Map<String, Object> statement) {
+        var expected = new java.util.HashMap<String, Object>(statement);
+        expected.put("Effect", "Allow");
+        synth.template().hasResourceProperties("AWS::IAM::Policy", Map.of(
+                "Roles", List.of(Map.of("Ref", roleLogicalId)),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(expected))))));
+    }
+
+    private static Map<String, Object> groupArn(String group) {
+        return Map.of("Fn::Join", List.of("", List.of("arn:", Map.of("Ref", "AWS::Partition"), ":autoscaling:",
+                Map.of("Ref", "AWS::Region"), ":", Map.of("Ref", "AWS::AccountId"),
+                ":autoScalingGroup:*:autoScalingGroupName/" + group)));
+    }
+
+    private static JsonNode json(Object value) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(value);
+    }
+}

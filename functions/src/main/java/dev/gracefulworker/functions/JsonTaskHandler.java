@@ -1,0 +1,67 @@
+package dev.gracefulworker.functions;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * A task handler with typed records in and out. The Lambda runtime's own serializer cannot construct records (it
+ * turns off creator detection and ignores our annotations) and leaves null fields out, so in Lambda the runtime is
+ * given the stream interface (it prefers it when the handler is named by class) and the records are read and
+ * written here with the functions' own Jackson, nulls included. In-process callers use the typed method.
+ */
+public abstract class JsonTaskHandler<I, O> implements RequestHandler<I, O>, RequestStreamHandler {
+
+    private final Class<I> inputType;
+
+    protected JsonTaskHandler(Class<I> inputType) {
+        this.inputType = inputType;
+    }
+
+    @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        I request = read(input);
+        O result = handleRequest(request, context);
+        // the runtime owns the output stream: write and flush, never close it
+        Json.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(output, result);
+        output.flush();
+    }
+
+    /**
+     * Priming: the first read of a task input builds Jackson's deserializer for the input record and everything
+     * it holds, and the first write builds the serializers; both would otherwise land on the first invocation.
+     */
+    protected Priming.Step jsonRoundTrip() {
+        String sample = "/priming/" + inputType.getSimpleName() + ".json";
+        return new Priming.Step("the first read and write of " + inputType.getSimpleName()
+                + " builds Jackson's (de)serializers for the task records", () -> {
+            try (InputStream input = JsonTaskHandler.class.getResourceAsStream(sample)) {
+                if (input == null) {
+                    throw new IllegalStateException("no priming sample " + sample);
+                }
+                Json.mapper().writeValueAsBytes(read(input));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Reads a task input the way the stream entry point does (for priming and tests). */
+    public I read(InputStream input) throws IOException {
+        try {
+            I request = Json.mapper().readValue(input, inputType);
+            if (request == null) {
+                throw new InvalidTaskInputException("input", "is null");
+            }
+            return request;
+        } catch (JsonProcessingException e) {
+            throw new InvalidTaskInputException("input", "is not a " + inputType.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.gracefulworker.functions.kubernetes;
+
+import dev.gracefulworker.functions.Priming;
+import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.models.V1NodeList;
+import io.kubernetes.client.openapi.models.V1PodList;
+
+/** Priming steps for the handlers that talk to the API server. */
+public final class KubernetesPriming {
+
+    private static final String NODE_LIST = """
+            {"kind":"NodeList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[{"metadata":{"name":"n",
+             "labels":{"kubernetes.io/hostname":"n"},"annotations":{"a":"b"},"resourceVersion":"1"},
+             "spec":{"providerID":"aws:///eu-west-1a/i-00000000000000000","taints":[{"key":"k","effect":"NoSchedule"}]},
+             "status":{"conditions":[{"type":"Ready","status":"True"}]}}]}""";
+    private static final String POD_LIST = """
+            {"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[{"metadata":{"name":"p",
+             "namespace":"default","uid":"u","labels":{"app":"a"},"annotations":{"a":"b"},
+             "ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"r","uid":"u"}],
+             "deletionTimestamp":"2026-01-01T00:00:00Z"},"spec":{"nodeName":"n","containers":[{"name":"c","image":"i"}]},"status":{"phase":"Running"}}]}""";
+
+    private KubernetesPriming() {}
+
+    /**
+     * client-java reads every answer through Gson with its generated type adapters and an OffsetDateTime parser;
+     * the first read of a NodeList/PodList builds them all (hundreds of classes), so it is done before the snapshot.
+     */
+    public static Priming.Step readModels(ApiClient client) {
+        return new Priming.Step("the first read of a NodeList/PodList builds client-java's Gson type adapters", () -> {
+            V1NodeList nodes = client.getJSON().deserialize(NODE_LIST, V1NodeList.class);
+            V1PodList pods = client.getJSON().deserialize(POD_LIST, V1PodList.class);
+            nodes.getItems().forEach(KubernetesNodes::toNodeInfo);
+            pods.getItems().forEach(KubernetesPods::toPodInfo);
+        });
+    }
+}

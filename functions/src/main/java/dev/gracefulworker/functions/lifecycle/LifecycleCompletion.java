@@ -1,0 +1,11 @@
+package dev.gracefulworker.functions.lifecycle;
+
+/** Output of every "Complete: …" task ({@code $.completion}). */
+public record LifecycleCompletion(
+        String instanceId,
+        LifecycleResult result,
+        String reason,
+        CompletionAction action,
+        String outcome,
+        boolean usedInstanceIdFallback,
+        long durationSeconds) {}

@@ -1,0 +1,16 @@
+package dev.gracefulworker.functions.liveness;
+
+/**
+ * Output of "Check instance and node" ({@code $.target}). {@code nodeName}/{@code matchedBy}/zone/DNS are null
+ * when unknown (the Lambda runtime then leaves the key out).
+ */
+public record Liveness(
+        String instanceId,
+        String instanceState,
+        String availabilityZone,
+        String privateDnsName,
+        String nodeName,
+        boolean nodeReady,
+        MatchedBy matchedBy,
+        Verdict verdict,
+        String reason) {}

@@ -1,0 +1,14 @@
+package dev.gracefulworker.functions.observability;
+
+/** The EMF metrics the functions emit (names are what dashboards and alarms use). */
+public enum Metric {
+    NodesCordoned,
+    PodsWaitedFor,
+    PodsEvicted,
+    EvictionsBlocked,
+    HeartbeatsRecorded,
+    LifecycleActionsCompleted,
+    ExecutionsStarted,
+    NotificationsIgnored,
+    MessagesRejected
+}

@@ -1,0 +1,32 @@
+package dev.gracefulworker.functions.pods;
+
+import java.util.List;
+
+/**
+ * Progress of the wait ({@code $.poll}): written by "Start the clock" (status NOT_STARTED, counters 0, both times
+ * the execution's start) and by every "Check pods". Times are ISO-8601 strings as the context object gives them.
+ */
+public record DrainProgress(
+        DrainStatus status,
+        int polls,
+        int waitingFor,
+        int evicting,
+        int ignored,
+        int evictedThisPoll,
+        int evictionsBlocked,
+        List<String> blockingPods,
+        int waitedFor,
+        int nextWaitSeconds,
+        String waitStartedAt,
+        long elapsedSeconds,
+        int heartbeats,
+        String lastHeartbeatAt,
+        HeartbeatStatus heartbeat) {
+
+    /** The console shows at most this many blocking pods. */
+    public static final int MAX_BLOCKING_PODS = 20;
+
+    public DrainProgress {
+        blockingPods = blockingPods == null ? List.of() : List.copyOf(blockingPods);
+    }
+}

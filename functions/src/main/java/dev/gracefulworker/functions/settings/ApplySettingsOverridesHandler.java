@@ -1,0 +1,38 @@
+package dev.gracefulworker.functions.settings;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.gracefulworker.functions.Json;
+import dev.gracefulworker.functions.JsonTaskHandler;
+import dev.gracefulworker.functions.Priming;
+import dev.gracefulworker.functions.Wiring;
+import dev.gracefulworker.functions.observability.Invocation;
+import java.util.Map;
+
+/** "Apply per-group overrides": the deployed settings with the hook's NotificationMetadata applied. */
+public final class ApplySettingsOverridesHandler extends JsonTaskHandler<ApplySettingsOverridesRequest, Settings> {
+
+    private final SettingsOverrides overrides;
+    private final Invocation invocation;
+    private final Priming priming;
+
+    public ApplySettingsOverridesHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    public ApplySettingsOverridesHandler(Wiring wiring) {
+        super(ApplySettingsOverridesRequest.class);
+        this.overrides = new SettingsOverrides(Json.mapper());
+        this.invocation = new Invocation(wiring.metrics());
+        this.priming = Priming.register(jsonRoundTrip(), new Priming.Step(
+                "the first override binds Settings through Jackson's tree model and record introspection",
+                () -> overrides.apply(Settings.defaults(), "{\"maxWaitSeconds\": 600, \"unknownKey\": 1}")));
+    }
+
+    @Override
+    public Settings handleRequest(ApplySettingsOverridesRequest request, Context context) {
+        if (request.deployed() == null) {
+            throw new InvalidSettingsException("deployed", "is missing from the task input");
+        }
+        return invocation.run(context, Map.of(), () -> overrides.apply(request.deployed(), request.notificationMetadata()));
+    }
+}

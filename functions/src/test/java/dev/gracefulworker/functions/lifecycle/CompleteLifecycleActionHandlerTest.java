@@ -1,0 +1,176 @@
+package dev.gracefulworker.functions.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gracefulworker.emulator.aws.LifecycleAction;
+import dev.gracefulworker.functions.InvalidTaskInputException;
+import dev.gracefulworker.functions.RetryableException;
+import dev.gracefulworker.functions.observability.Metric;
+import dev.gracefulworker.functions.support.Emulated;
+import dev.gracefulworker.functions.support.EmulatedWorlds;
+import dev.gracefulworker.functions.support.RecordingMetrics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CompleteLifecycleActionHandlerTest {
+
+    private static final String INSTANCE = "i-0a1b2c3d4e5f60718";
+    private static final String TOKEN = "3f6b0c2e-91d4-4c5a-8e7b-0a9d2f4c6e18";
+    private static final String GROUP = "workers-spot-a";
+    private static final String HOOK = "graceful-termination";
+
+    @RegisterExtension
+    final EmulatedWorlds worlds = new EmulatedWorlds();
+    private Emulated world;
+    private CompleteLifecycleActionHandler handler;
+
+    @BeforeEach
+    void start() {
+        world = worlds.start("nodes: []");
+        handler = new CompleteLifecycleActionHandler(world.wiring());
+    }
+
+    @Test
+    void pendingAction_isCompletedWithTheTokenAndTheResult() {
+        LifecycleAction action = startAction(TOKEN);
+        world.advance(Duration.ofSeconds(95));
+
+        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, "CONTINUE", "drained", false), null);
+
+        assertThat(completion).isEqualTo(new LifecycleCompletion(INSTANCE, LifecycleResult.CONTINUE, "drained",
+                CompletionAction.COMPLETED, "completed", false, 95));
+        assertThat(action.state()).isEqualTo(LifecycleAction.State.COMPLETED);
+        assertThat(action.result()).isEqualTo("CONTINUE");
+        assertThat(world.aws.calls("CompleteLifecycleAction")).singleElement()
+                .satisfies(call -> assertThat(call.params()).containsEntry("LifecycleActionToken", TOKEN).doesNotContainKey("InstanceId"));
+        assertThat(world.metrics.counts()).contains(new RecordingMetrics.Count(Metric.LifecycleActionsCompleted, 1, "outcome", "completed"));
+    }
+
+    @Test
+    void timeoutWithAbandon_abandonsTheInstance() {
+        LifecycleAction action = startAction(TOKEN);
+
+        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, "ABANDON", "timeout", false), null);
+
+        assertThat(completion.outcome()).isEqualTo("timeout");
+        assertThat(action.result()).isEqualTo("ABANDON");
+    }
+
+    @Test
+    void alreadyCompletedAction_isAnOutcomeNotAFailure() {
+        startAction(TOKEN);
+        handler.handleRequest(request(TOKEN, "CONTINUE", "drained", false), null);
+
+        LifecycleCompletion replay = handler.handleRequest(request(TOKEN, "CONTINUE", "drained", false), null);
+
+        assertThat(replay.action()).isEqualTo(CompletionAction.ALREADY_COMPLETED);
+        assertThat(replay.outcome()).isEqualTo("alreadyCompleted");
+    }
+
+    @Test
+    void rejectedToken_isRetriedWithTheInstanceId() {
+        LifecycleAction action = startAction(TOKEN);
+
+        LifecycleCompletion completion = handler.handleRequest(
+                request("00000000-0000-0000-0000-000000000000", "CONTINUE", "nothingToDrain", false), null);
+
+        assertThat(completion.action()).isEqualTo(CompletionAction.COMPLETED);
+        assertThat(completion.usedInstanceIdFallback()).isTrue();
+        assertThat(completion.outcome()).isEqualTo("nothingToDrain");
+        assertThat(action.state()).isEqualTo(LifecycleAction.State.COMPLETED);
+        assertThat(world.aws.calls("CompleteLifecycleAction")).extracting(c -> c.params().get("InstanceId"))
+                .containsExactly(null, INSTANCE);
+    }
+
+    @Test
+    void expiredAction_isAlreadyCompleted() {
+        startAction(TOKEN);
+        world.advance(Duration.ofSeconds(301));
+
+        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, "CONTINUE", "drained", false), null);
+
+        assertThat(completion.action()).isEqualTo(CompletionAction.ALREADY_COMPLETED);
+    }
+
+    @Test
+    void actionEnded_reportsAlreadyCompletedWhateverTheCall() {
+        startAction(TOKEN);
+
+        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, "CONTINUE", "actionEnded", false), null);
+
+        assertThat(completion.outcome()).isEqualTo("alreadyCompleted");
+    }
+
+    @Test
+    void dryRun_completesNothing() {
+        LifecycleAction action = startAction(TOKEN);
+
+        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, "CONTINUE", "failed", true), null);
+
+        assertThat(completion.action()).isEqualTo(CompletionAction.DRY_RUN);
+        assertThat(completion.outcome()).isEqualTo("failed");
+        assertThat(action.state()).isEqualTo(LifecycleAction.State.PENDING);
+        assertThat(world.aws.calls("CompleteLifecycleAction")).isEmpty();
+    }
+
+    @Test
+    void throttling_surfacesAsRetryableNamingTheInstance() {
+        startAction(TOKEN);
+        world.aws.throttle("CompleteLifecycleAction", 1);
+
+        assertThatThrownBy(() -> handler.handleRequest(request(TOKEN, "CONTINUE", "drained", false), null))
+                .isInstanceOf(RetryableException.class)
+                .hasMessageContaining("CompleteLifecycleAction for instance " + INSTANCE);
+    }
+
+    @Test
+    void throttlingWithinTheSdksRetries_isAbsorbed() {
+        LifecycleAction action = startAction(TOKEN);
+        world.aws.throttle("CompleteLifecycleAction", 1);
+        Map<String, String> defaultRetries = new HashMap<>();
+        defaultRetries.put("AWS_MAX_ATTEMPTS", null);
+
+        LifecycleCompletion completion = new CompleteLifecycleActionHandler(world.wiring(defaultRetries))
+                .handleRequest(request(TOKEN, "CONTINUE", "drained", false), null);
+
+        assertThat(completion.action()).isEqualTo(CompletionAction.COMPLETED);
+        assertThat(action.state()).isEqualTo(LifecycleAction.State.COMPLETED);
+        assertThat(world.aws.calls("CompleteLifecycleAction")).hasSize(2);
+    }
+
+    @Test
+    void serverError_surfacesAsRetryable() {
+        startAction(TOKEN);
+        world.aws.fail("CompleteLifecycleAction", 503, 1);
+
+        assertThatThrownBy(() -> handler.handleRequest(request(TOKEN, "CONTINUE", "drained", false), null))
+                .isInstanceOf(RetryableException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "LEAVE_TO_HOOK_TIMEOUT | drained  | result",
+            "CONTINUE              | finished | reason"})
+    void badTaskInput_failsNamingTheField(String result, String reason, String field) {
+        assertThatThrownBy(() -> handler.handleRequest(request(TOKEN, result, reason, false), null))
+                .isInstanceOf(InvalidTaskInputException.class)
+                .hasMessageContaining("invalid task input " + field);
+    }
+
+    private LifecycleAction startAction(String token) {
+        return world.aws.autoScaling().startLifecycleAction(GROUP, HOOK, INSTANCE, token, 300, "ABANDON");
+    }
+
+    private static CompleteLifecycleActionRequest request(String token, String result, String reason, boolean dryRun) {
+        return new CompleteLifecycleActionRequest(INSTANCE, GROUP, HOOK, token, result, reason, dryRun,
+                Emulated.START.toString());
+    }
+}

@@ -1,0 +1,113 @@
+package dev.gracefulworker.functions.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gracefulworker.functions.Json;
+import dev.gracefulworker.functions.lifecycle.LifecycleResult;
+import dev.gracefulworker.functions.support.SavedEvents;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsOverridesTest {
+
+    private final SettingsOverrides overrides = new SettingsOverrides(Json.mapper());
+    private final Settings deployed = Settings.defaults();
+
+    @Test
+    void savedMetadata_overridesSelectorsAndMaxWait() throws Exception {
+        JsonNode message = Json.mapper().readTree(SavedEvents.read("lifecycle-terminating-with-metadata.json"));
+
+        Settings settings = overrides.apply(deployed, message.get("NotificationMetadata").asText());
+
+        assertThat(settings.waitForPods()).containsExactly(new PodSelector("batch", "app=report-runner"));
+        assertThat(settings.maxWaitSeconds()).isEqualTo(7200);
+        assertThat(settings.overridden()).containsExactly("waitForPods", "maxWaitSeconds");
+        assertThat(settings.ignoredOverrideKeys()).isEmpty();
+        assertThat(settings.overridesIgnored()).isNull();
+        assertThat(settings.pollIntervalSeconds()).isEqualTo(deployed.pollIntervalSeconds());
+    }
+
+    @Test
+    void everyKnownKey_canBeOverridden() {
+        String metadata = """
+                {"drainMode":"WAIT","pollIntervalSeconds":5,"maxPollIntervalSeconds":60,"maxWaitSeconds":600,
+                 "heartbeatTimeoutSeconds":120,"taintNode":false,"dryRun":true,"onTimeout":"ABANDON",
+                 "onFailure":"LEAVE_TO_HOOK_TIMEOUT","waitForPods":[{"namespace":"*","labelSelector":"tier in (a,b)"}]}""";
+
+        Settings settings = overrides.apply(deployed, metadata);
+
+        assertThat(settings).isEqualTo(new Settings(List.of(new PodSelector("*", "tier in (a,b)")), DrainMode.WAIT, 5, 60,
+                600, 120, false, true, LifecycleResult.ABANDON, FailurePolicy.LEAVE_TO_HOOK_TIMEOUT,
+                List.of("drainMode", "pollIntervalSeconds", "maxPollIntervalSeconds", "maxWaitSeconds",
+                        "heartbeatTimeoutSeconds", "taintNode", "dryRun", "onTimeout", "onFailure", "waitForPods"),
+                List.of(), null));
+    }
+
+    @Test
+    void unknownKeys_areListedAndIgnored() {
+        Settings settings = overrides.apply(deployed, "{\"team\":\"payments\",\"dryRun\":true}");
+
+        assertThat(settings.ignoredOverrideKeys()).containsExactly("team");
+        assertThat(settings.overridden()).containsExactly("dryRun");
+        assertThat(settings.dryRun()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "just some text          | NotificationMetadata is not JSON",
+            "[1,2]                   | NotificationMetadata is not a JSON object",
+            "\"owner=payments\"      | NotificationMetadata is not a JSON object"})
+    void metadataThatIsNotAnObject_leavesTheDeployedSettingsAndSaysWhy(String metadata, String reason) {
+        Settings settings = overrides.apply(deployed, metadata);
+
+        assertThat(settings.overridesIgnored()).isEqualTo(reason);
+        assertThat(settings.overridden()).isEmpty();
+        assertThat(settings.maxWaitSeconds()).isEqualTo(deployed.maxWaitSeconds());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"maxWaitSeconds\":\"soon\"}             | maxWaitSeconds",
+            "{\"pollIntervalSeconds\":1.5}             | pollIntervalSeconds",
+            "{\"drainMode\":\"DELETE\"}                | drainMode",
+            "{\"taintNode\":\"yes\"}                   | taintNode",
+            "{\"onTimeout\":\"LEAVE_TO_HOOK_TIMEOUT\"} | onTimeout",
+            "{\"onFailure\":\"retry\"}                 | onFailure",
+            "{\"waitForPods\":\"app=x\"}               | waitForPods",
+            "{\"waitForPods\":[{\"labelSelector\":\"app=x\"}]} | waitForPods"})
+    void knownKeyWithBadValue_failsNamingTheKey(String metadata, String key) {
+        assertThatThrownBy(() -> overrides.apply(deployed, metadata))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.key()).isEqualTo(key));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"maxWaitSeconds\":172801}                                 | maxWaitSeconds",
+            "{\"maxWaitSeconds\":0}                                      | maxWaitSeconds",
+            "{\"pollIntervalSeconds\":0}                                 | pollIntervalSeconds",
+            "{\"heartbeatTimeoutSeconds\":200}                           | maxPollIntervalSeconds",
+            "{\"heartbeatTimeoutSeconds\":20}                            | heartbeatTimeoutSeconds",
+            "{\"pollIntervalSeconds\":200}                               | maxPollIntervalSeconds",
+            "{\"waitForPods\":[{\"namespace\":\"\",\"labelSelector\":\"a\"}]}   | waitForPods[0].namespace",
+            "{\"waitForPods\":[{\"namespace\":\"b\",\"labelSelector\":\"=x\"}]} | waitForPods[0].labelSelector"})
+    void overrideThatBreaksARule_failsNamingTheKey(String metadata, String key) {
+        assertThatThrownBy(() -> overrides.apply(deployed, metadata))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.key()).isEqualTo(key));
+    }
+
+    @Test
+    void heartbeatTimeoutTooShortForThePollInterval_explainsTheRule() {
+        assertThatThrownBy(() -> overrides.apply(deployed, "{\"heartbeatTimeoutSeconds\":200}"))
+                .hasMessage("invalid setting maxPollIntervalSeconds: must be at most heartbeatTimeoutSeconds / 2 (100) "
+                        + "so a heartbeat is never late, was 120");
+    }
+
+    @Test
+    void noMetadata_returnsTheDeployedSettings() {
+        assertThat(overrides.apply(deployed, null)).isEqualTo(deployed);
+    }
+}

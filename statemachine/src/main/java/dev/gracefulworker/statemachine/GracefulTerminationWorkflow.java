@@ -1,0 +1,83 @@
+package dev.gracefulworker.statemachine;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.LogOptions;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.constructs.Construct;
+
+import java.util.ArrayList;
+
+/**
+ * The graceful termination workflow of WORKFLOW.md as a Standard state machine: it cordons the node of a terminating
+ * instance, waits for (or evicts) its pods while keeping the lifecycle hook alive, and completes the lifecycle action,
+ * failing open. Settings are checked at synth: a bad combination fails {@code cdk synth} with a message naming the keys.
+ */
+public final class GracefulTerminationWorkflow extends Construct {
+
+    /**
+     * Per-group overrides may raise maxWaitSeconds up to the hook's 48 h limit, so the execution timeout covers that
+     * longest wait plus an hour for the work around it; the workflow's own deadline ends every wait before it.
+     */
+    public static final Duration EXECUTION_TIMEOUT =
+            Duration.seconds(WorkflowSettings.MAX_WAIT_LIMIT_SECONDS + 3_600);
+
+    private final WorkflowSettings settings;
+    private final HistoryBudget historyBudget;
+    private final LogGroup logGroup;
+    private final StateMachine stateMachine;
+
+    public GracefulTerminationWorkflow(Construct scope, String id, GracefulTerminationWorkflowProps props) {
+        super(scope, id);
+        this.settings = props.settings();
+        var definition = new WorkflowDefinition(this, props.functions(), settings);
+        this.logGroup = LogGroup.Builder.create(this, "ExecutionLogs")
+                .retention(props.logRetention())
+                .build();
+        this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
+                .stateMachineType(StateMachineType.STANDARD)
+                .comment("Drains the Kubernetes node of an instance its Auto Scaling group terminates, then completes "
+                        + "the lifecycle action (graceful-worker-terminator)")
+                .definitionBody(DefinitionBody.fromChainable(definition.start()))
+                .timeout(EXECUTION_TIMEOUT)
+                .tracingEnabled(props.tracingEnabled())
+                .logs(LogOptions.builder()
+                        .destination(logGroup)
+                        .level(props.logLevel())
+                        .includeExecutionData(true)
+                        .build())
+                .build();
+        this.historyBudget = HistoryBudget.of(definition.startStateName(), definition.statesJson());
+        getNode().addValidation(this::validate);
+    }
+
+    private java.util.List<String> validate() {
+        var violations = new ArrayList<>(SettingsRules.violations(settings));
+        if (violations.isEmpty()) {
+            historyBudget.violation(settings).ifPresent(violations::add);
+        }
+        return violations;
+    }
+
+    /** The state machine; grant StartExecution on it to whatever starts executions. */
+    public StateMachine getStateMachine() {
+        return stateMachine;
+    }
+
+    /** The log group that receives the execution log. */
+    public LogGroup getLogGroup() {
+        return logGroup;
+    }
+
+    /** The settings rendered into the definition. */
+    public WorkflowSettings getSettings() {
+        return settings;
+    }
+
+    /** The history budget of this definition. */
+    public HistoryBudget getHistoryBudget() {
+        return historyBudget;
+    }
+}

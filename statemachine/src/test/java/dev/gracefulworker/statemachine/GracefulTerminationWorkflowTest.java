@@ -1,0 +1,263 @@
+package dev.gracefulworker.statemachine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gracefulworker.statemachine.WorkflowStates.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GracefulTerminationWorkflowTest {
+
+    private static WorkflowSynth defaults;
+
+    @BeforeAll
+    static void synthesizeTheDefaultWorkflowOnce() {
+        defaults = WorkflowSynth.of(props -> props);
+    }
+
+    @Test
+    void stateMachine_isStandardWithTracingAndFullExecutionLogs() {
+        defaults.template().hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
+                "StateMachineType", "STANDARD",
+                "TracingConfiguration", Map.of("Enabled", true),
+                "LoggingConfiguration", Map.of(
+                        "Level", "ALL",
+                        "IncludeExecutionData", true,
+                        "Destinations", List.of(Map.of("CloudWatchLogsLogGroup", Map.of(
+                                "LogGroupArn", Match.objectLike(Map.of("Fn::GetAtt", Match.anyValue()))))))));
+        defaults.template().hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+    }
+
+    @Test
+    void logLevelAndTracing_followTheProps() {
+        var synth = WorkflowSynth.of(props -> props.logLevel(LogLevel.ERROR).tracingEnabled(false));
+
+        synth.template().hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
+                "TracingConfiguration", Map.of("Enabled", false),
+                "LoggingConfiguration", Match.objectLike(Map.of("Level", "ERROR", "IncludeExecutionData", true))));
+    }
+
+    @Test
+    void executionTimeout_coversTheLongestWaitAnOverrideMayAskForPlusAnHour() {
+        assertThat(defaults.definition().path("TimeoutSeconds").asInt()).isEqualTo(172_800 + 3_600);
+    }
+
+    @Test
+    void definition_holdsExactlyTheStatesOfWorkflowStates() throws IllegalAccessException {
+        var names = new ArrayList<String>();
+        for (var field : WorkflowStates.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                names.add((String) field.get(null));
+            }
+        }
+        var states = new ArrayList<String>();
+        defaults.definition().path("States").fieldNames().forEachRemaining(states::add);
+
+        assertThat(defaults.definition().path("StartAt").asText()).isEqualTo(IS_IT_A_TERMINATION);
+        assertThat(states).containsExactlyInAnyOrderElementsOf(names);
+    }
+
+    @Test
+    void everyTask_retriesTransientAndRetryableErrorsWithJitter_andCatchesEverythingElse() {
+        var tasks = tasks(defaults.definition());
+
+        assertThat(tasks).hasSize(9);
+        tasks.forEach((name, task) -> {
+            assertThat(task.path("TimeoutSeconds").asInt()).as(name).isEqualTo(60);
+            JsonNode retry = task.path("Retry");
+            assertThat(retry).as(name).hasSize(2);
+            assertThat(texts(retry.get(0).path("ErrorEquals"))).as(name).containsExactly("Lambda.ServiceException",
+                    "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
+                    "States.Timeout");
+            assertThat(retry.get(0).path("IntervalSeconds").asInt()).isEqualTo(2);
+            assertThat(retry.get(0).path("MaxAttempts").asInt()).isEqualTo(6);
+            assertThat(texts(retry.get(1).path("ErrorEquals"))).as(name)
+                    .containsExactly("dev.gracefulworker.functions.RetryableException");
+            assertThat(retry.get(1).path("IntervalSeconds").asInt()).isEqualTo(3);
+            assertThat(retry.get(1).path("MaxAttempts").asInt()).isEqualTo(5);
+            retry.forEach(retrier -> {
+                assertThat(retrier.path("BackoffRate").asInt()).as(name).isEqualTo(2);
+                assertThat(retrier.path("JitterStrategy").asText()).as(name).isEqualTo("FULL");
+            });
+            JsonNode katch = task.path("Catch");
+            assertThat(katch).as(name).hasSize(1);
+            assertThat(texts(katch.get(0).path("ErrorEquals"))).containsExactly("States.ALL");
+            assertThat(katch.get(0).path("ResultPath").asText()).isEqualTo("$.error");
+        });
+    }
+
+    @Test
+    void clusterTaskFailures_goToTheFailurePolicy_andCompletionFailuresEndTheExecution() {
+        for (String name : List.of(APPLY_PER_GROUP_OVERRIDES, CHECK_INSTANCE_AND_NODE, CORDON_NODE, CHECK_PODS)) {
+            assertThat(catchTarget(name)).as(name).isEqualTo(FAILURE_POLICY);
+        }
+        for (String name : List.of(COMPLETE_DRAINED, COMPLETE_NOTHING_TO_DRAIN, COMPLETE_MAX_WAIT_REACHED,
+                COMPLETE_ACTION_ALREADY_ENDED, COMPLETE_AFTER_FAILURE)) {
+            assertThat(catchTarget(name)).as(name).isEqualTo(COULD_NOT_COMPLETE);
+        }
+        JsonNode policy = defaults.state(FAILURE_POLICY);
+        assertThat(policy.path("Choices").get(0).path("StringEquals").asText()).isEqualTo("LEAVE_TO_HOOK_TIMEOUT");
+        assertThat(policy.path("Choices").get(0).path("Next").asText()).isEqualTo(LEFT_TO_HOOK_TIMEOUT);
+        assertThat(policy.path("Default").asText()).isEqualTo(COMPLETE_AFTER_FAILURE);
+        assertThat(defaults.state(COMPLETE_AFTER_FAILURE).path("Next").asText()).isEqualTo(DRAIN_FAILED);
+        for (String fail : List.of(DRAIN_FAILED, LEFT_TO_HOOK_TIMEOUT, COULD_NOT_COMPLETE)) {
+            assertThat(defaults.state(fail).path("ErrorPath").asText()).as(fail).isEqualTo("$.error.Error");
+            assertThat(defaults.state(fail).path("CausePath").asText()).as(fail).isEqualTo("$.error.Cause");
+        }
+    }
+
+    @Test
+    void everyTask_invokesItsFunctionArnDirectly_soTheResultIsTheHandlersOutput() {
+        var expected = Map.of(
+                APPLY_PER_GROUP_OVERRIDES, TaskFunction.APPLY_SETTINGS_OVERRIDES,
+                CHECK_INSTANCE_AND_NODE, TaskFunction.CHECK_LIVENESS,
+                CORDON_NODE, TaskFunction.CORDON_NODE,
+                CHECK_PODS, TaskFunction.CHECK_PODS,
+                COMPLETE_DRAINED, TaskFunction.COMPLETE_LIFECYCLE_ACTION,
+                COMPLETE_AFTER_FAILURE, TaskFunction.COMPLETE_LIFECYCLE_ACTION);
+
+        expected.forEach((state, function) -> assertThat(defaults.state(state).path("Resource").asText())
+                .as(state).isEqualTo(function.placeholderArn()));
+    }
+
+    @Test
+    void completeTasks_sendTheResultAndReasonOfWorkflowMd() {
+        assertThat(completion(COMPLETE_DRAINED)).containsExactly("result=CONTINUE", "reason=drained");
+        assertThat(completion(COMPLETE_NOTHING_TO_DRAIN)).containsExactly("result=CONTINUE", "reason=nothingToDrain");
+        assertThat(completion(COMPLETE_MAX_WAIT_REACHED))
+                .containsExactly("result.$=$.settings.onTimeout", "reason=timeout");
+        assertThat(completion(COMPLETE_ACTION_ALREADY_ENDED)).containsExactly("result=CONTINUE", "reason=actionEnded");
+        assertThat(completion(COMPLETE_AFTER_FAILURE)).containsExactly("result.$=$.settings.onFailure", "reason=failed");
+        assertThat(defaults.state(COMPLETE_DRAINED).path("ResultPath").asText()).isEqualTo("$.completion");
+    }
+
+    @Test
+    void checkPods_receivesTheSettingsAndItsPreviousProgress_andTheLoopWaitsWhatItReturned() {
+        JsonNode checkPods = defaults.state(CHECK_PODS);
+        assertThat(checkPods.path("Parameters").path("settings.$").asText()).isEqualTo("$.settings");
+        assertThat(checkPods.path("Parameters").path("previous.$").asText()).isEqualTo("$.poll");
+        assertThat(checkPods.path("ResultPath").asText()).isEqualTo("$.poll");
+        assertThat(checkPods.path("Next").asText()).isEqualTo(DONE_WAITING);
+        JsonNode doneWaiting = defaults.state(DONE_WAITING);
+        assertThat(doneWaiting.path("Default").asText()).isEqualTo(WAIT_BEFORE_NEXT_CHECK);
+        assertThat(doneWaiting.path("Choices")).extracting(choice -> choice.path("StringEquals").asText() + "->"
+                        + choice.path("Next").asText())
+                .containsExactly("DRAINED->" + COMPLETE_DRAINED, "DEADLINE_PASSED->" + COMPLETE_MAX_WAIT_REACHED,
+                        "ACTION_ENDED->" + COMPLETE_ACTION_ALREADY_ENDED);
+        JsonNode wait = defaults.state(WAIT_BEFORE_NEXT_CHECK);
+        assertThat(wait.path("SecondsPath").asText()).isEqualTo("$.poll.nextWaitSeconds");
+        assertThat(wait.path("Next").asText()).isEqualTo(CHECK_PODS);
+    }
+
+    @Test
+    void firstChoice_ignoresMessagesWithoutATransitionBeforeComparingIt() {
+        JsonNode choices = defaults.state(IS_IT_A_TERMINATION).path("Choices");
+
+        assertThat(choices.get(0).path("Not").path("Variable").asText()).isEqualTo("$.LifecycleTransition");
+        assertThat(choices.get(0).path("Not").path("IsPresent").asBoolean()).isTrue();
+        assertThat(choices.get(0).path("Next").asText()).isEqualTo(IGNORED_NOT_A_TERMINATION);
+        assertThat(choices.get(1).path("Next").asText()).isEqualTo(LOAD_DEPLOYED_SETTINGS);
+        assertThat(choices.get(1).path("And")).extracting(rule -> rule.path("Variable").asText()).containsExactly(
+                "$.LifecycleTransition", "$.EC2InstanceId", "$.LifecycleActionToken", "$.AutoScalingGroupName",
+                "$.LifecycleHookName");
+        assertThat(choices.get(2).path("Next").asText()).isEqualTo(REJECTED_MALFORMED_MESSAGE);
+        assertThat(defaults.state(IS_IT_A_TERMINATION).path("Default").asText()).isEqualTo(IGNORED_NOT_A_TERMINATION);
+    }
+
+    @Test
+    void deployedSettings_areRenderedIntoTheLoadState() {
+        var settings = WorkflowSettings.builder()
+                .waitForPods(List.of(new PodSelector("batch", "app=report-runner")))
+                .drainMode(DrainMode.WAIT)
+                .pollIntervalSeconds(10).maxPollIntervalSeconds(60).maxWaitSeconds(7_200).heartbeatTimeoutSeconds(600)
+                .taintNode(false).dryRun(true)
+                .onTimeout(TimeoutResult.ABANDON).onFailure(FailurePolicy.LEAVE_TO_HOOK_TIMEOUT)
+                .build();
+
+        JsonNode rendered = WorkflowSynth.withSettings(settings).state(LOAD_DEPLOYED_SETTINGS);
+
+        assertThat(rendered.path("ResultPath").asText()).isEqualTo("$.settings");
+        assertThat(rendered.path("Result")).isEqualTo(new ObjectMapper().valueToTree(Map.ofEntries(
+                Map.entry("waitForPods", List.of(Map.of("namespace", "batch", "labelSelector", "app=report-runner"))),
+                Map.entry("drainMode", "WAIT"),
+                Map.entry("pollIntervalSeconds", 10),
+                Map.entry("maxPollIntervalSeconds", 60),
+                Map.entry("maxWaitSeconds", 7_200),
+                Map.entry("heartbeatTimeoutSeconds", 600),
+                Map.entry("taintNode", false),
+                Map.entry("dryRun", true),
+                Map.entry("onTimeout", "ABANDON"),
+                Map.entry("onFailure", "LEAVE_TO_HOOK_TIMEOUT"),
+                Map.entry("overridden", List.of()),
+                Map.entry("ignoredOverrideKeys", List.of()))));
+    }
+
+    @Test
+    void functionsOfTheSameStack_areJoinedIntoTheDefinition_andResolvedByTheExportCode() {
+        var stack = new Stack(new App(), "WithRealFunction");
+        var checkPods = Function.Builder.create(stack, "CheckPods")
+                .runtime(Runtime.NODEJS_22_X).handler("index.handler").code(Code.fromInline("exports.handler=()=>1"))
+                .build();
+        var placeholders = TaskFunctions.placeholders(stack);
+        new GracefulTerminationWorkflow(stack, "Workflow", GracefulTerminationWorkflowProps.builder()
+                .functions(placeholders)
+                .checkPodsFunction(checkPods)
+                .build());
+        var template = Template.fromStack(stack);
+
+        JsonNode definition = ExportedDefinition.definitionOf(new ObjectMapper().valueToTree(template.toJSON()),
+                token -> token.path("Fn::GetAtt").get(0).asText().startsWith("CheckPods")
+                        ? TaskFunction.CHECK_PODS.placeholderArn() : "unexpected " + token);
+
+        assertThat(definition.path("States").path(CHECK_PODS).path("Resource").asText())
+                .isEqualTo(TaskFunction.CHECK_PODS.placeholderArn());
+        template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "lambda:InvokeFunction")))))));
+    }
+
+    private static String catchTarget(String task) {
+        return defaults.state(task).path("Catch").get(0).path("Next").asText();
+    }
+
+    private static List<String> completion(String task) {
+        JsonNode parameters = defaults.state(task).path("Parameters");
+        var fields = new ArrayList<String>();
+        for (String key : List.of("result", "result.$", "reason")) {
+            if (parameters.has(key)) {
+                fields.add(key + "=" + parameters.get(key).asText());
+            }
+        }
+        return fields;
+    }
+
+    private static Map<String, JsonNode> tasks(JsonNode definition) {
+        var tasks = new java.util.LinkedHashMap<String, JsonNode>();
+        definition.path("States").properties().forEach(entry -> {
+            if (entry.getValue().path("Type").asText().equals("Task")) {
+                tasks.put(entry.getKey(), entry.getValue());
+            }
+        });
+        return tasks;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        var texts = new ArrayList<String>();
+        array.forEach(node -> texts.add(node.asText()));
+        return texts;
+    }
+}

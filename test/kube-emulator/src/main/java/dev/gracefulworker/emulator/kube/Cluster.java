@@ -1,0 +1,424 @@
+package dev.gracefulworker.emulator.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gracefulworker.emulator.kube.Scenario.NodeSpec;
+import dev.gracefulworker.emulator.kube.Scenario.OwnerKind;
+import dev.gracefulworker.emulator.kube.Scenario.PdbSpec;
+import dev.gracefulworker.emulator.kube.Scenario.Phase;
+import dev.gracefulworker.emulator.kube.Scenario.PodSpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The emulated cluster's state: nodes, pods (indexed by node), PodDisruptionBudgets and the controllers pods name.
+ * One lock guards everything; scripted changes (readiness, finishing, graceful deletion) are applied lazily against
+ * the clock at the start of every operation, and each change advances the global resourceVersion.
+ * Stored objects are never modified in place (a change stores a changed copy), so a list answer can share them and be
+ * serialized after the lock is released.
+ */
+final class Cluster {
+    private final Clock clock;
+    private final Instant start;
+    private long resourceVersion;
+    private final TreeMap<String, ObjectNode> nodes = new TreeMap<>();
+    private final TreeMap<String, PodEntry> pods = new TreeMap<>();
+    private final Map<String, TreeMap<String, PodEntry>> podsByNode = new HashMap<>();
+    private final Set<PodEntry> scripted = new LinkedHashSet<>();
+    private final TreeMap<String, DisruptionBudget> budgets = new TreeMap<>();
+    private final Map<String, ObjectNode> controllers = new HashMap<>();
+    private final Map<String, Integer> nodePolls = new HashMap<>();
+    private final List<String> evictions = new ArrayList<>();
+
+    Cluster(Scenario scenario, Clock clock) {
+        this.clock = clock;
+        this.start = clock.instant();
+        Instant created = start.minusSeconds(3600);
+        for (NodeSpec node : scenario.nodes()) {
+            nodes.put(node.name(), stamp(ApiObjects.node(node, created)));
+        }
+        for (PodSpec spec : scenario.pods()) {
+            boolean readyNow = spec.ready() && spec.readyAfterSeconds() == null && spec.phase() == Phase.Running;
+            PodEntry entry = new PodEntry(spec, stamp(ApiObjects.pod(spec, created.plusSeconds(600), readyNow)));
+            if (spec.ready() && spec.readyAfterSeconds() != null) {
+                entry.readyAt = start.plusSeconds(spec.readyAfterSeconds());
+            }
+            if (spec.finishesAfterSeconds() != null) {
+                entry.finishesAt = start.plusSeconds(spec.finishesAfterSeconds());
+            }
+            entry.finishesAfterPolls = spec.finishesAfterPolls();
+            add(entry);
+            if (spec.owner() != null && !spec.mirror()) {
+                controllers.putIfAbsent(controllerKey(spec.owner().kind(), spec.namespace(), spec.owner().name()),
+                        ApiObjects.controller(spec.owner().kind(), spec.namespace(), spec.owner().name(), spec.labels(),
+                                created));
+            }
+        }
+        for (PdbSpec pdb : scenario.podDisruptionBudgets()) {
+            budgets.put(pdb.namespace() + "/" + pdb.name(), DisruptionBudget.of(pdb));
+        }
+    }
+
+    // ---- reads -------------------------------------------------------------------------------------------------
+
+    synchronized long resourceVersion() {
+        return resourceVersion;
+    }
+
+    synchronized Optional<ObjectNode> node(String name) {
+        settle();
+        ObjectNode node = nodes.get(name);
+        return Optional.ofNullable(node).map(n -> withKind(n, "v1", "Node"));
+    }
+
+    synchronized ObjectNode listNodes(FieldSelector fields, LabelSelector labels) {
+        settle();
+        ArrayNode items = Json.array();
+        for (ObjectNode node : nodes.values()) {
+            if (fields.matches(node) && labels.matches(node)) {
+                items.add(node);
+            }
+        }
+        return list("v1", "NodeList", items);
+    }
+
+    synchronized Optional<ObjectNode> pod(String namespace, String name) {
+        settle();
+        PodEntry entry = pods.get(namespace + "/" + name);
+        return Optional.ofNullable(entry).map(e -> withKind(e.object, "v1", "Pod"));
+    }
+
+    synchronized List<ObjectNode> pods() {
+        settle();
+        return pods.values().stream().map(e -> withKind(e.object, "v1", "Pod")).toList();
+    }
+
+    /**
+     * Lists pods, all namespaces when {@code namespace} is null. A {@code spec.nodeName} term is answered from the node
+     * index and counts as a poll of that node (after the answer, so "finishes after 3 polls" is seen running 3 times).
+     */
+    synchronized SerializedList listPods(String namespace, FieldSelector fields, LabelSelector labels) {
+        settle();
+        Optional<String> polledNode = fields.nodeName();
+        Collection<PodEntry> candidates = polledNode
+                .map(n -> (Collection<PodEntry>) podsByNode.getOrDefault(n, new TreeMap<>()).values())
+                .orElseGet(() -> namespace == null ? pods.values() : inNamespace(namespace).values());
+        List<ObjectNode> items = new ArrayList<>();
+        List<byte[]> serialized = new ArrayList<>();
+        for (PodEntry entry : candidates) {
+            if ((namespace == null || entry.spec.namespace().equals(namespace))
+                    && fields.matches(entry.object) && labels.matches(entry.object)) {
+                items.add(entry.object);
+                serialized.add(entry.json());
+            }
+        }
+        polledNode.ifPresent(n -> nodePolls.merge(n, 1, Integer::sum));
+        return new SerializedList("v1", "PodList", Long.toString(resourceVersion), items, serialized);
+    }
+
+    synchronized int polls(String nodeName) {
+        return nodePolls.getOrDefault(nodeName, 0);
+    }
+
+    synchronized List<String> evictions() {
+        return List.copyOf(evictions);
+    }
+
+    synchronized Optional<ObjectNode> controller(OwnerKind kind, String namespace, String name) {
+        return Optional.ofNullable(controllers.get(controllerKey(kind, namespace, name))).map(ObjectNode::deepCopy);
+    }
+
+    synchronized ObjectNode listBudgets(String namespace, FieldSelector fields, LabelSelector labels) {
+        settle();
+        ArrayNode items = Json.array();
+        for (DisruptionBudget budget : budgets.values()) {
+            if (namespace == null || budget.spec().namespace().equals(namespace)) {
+                ObjectNode pdb = budgetObject(budget);
+                if (fields.matches(pdb) && labels.matches(pdb)) {
+                    items.add(pdb);
+                }
+            }
+        }
+        return list("policy/v1", "PodDisruptionBudgetList", items);
+    }
+
+    synchronized Optional<ObjectNode> budget(String namespace, String name) {
+        settle();
+        return Optional.ofNullable(budgets.get(namespace + "/" + name))
+                .map(b -> withKind(budgetObject(b), "policy/v1", "PodDisruptionBudget"));
+    }
+
+    // ---- writes ------------------------------------------------------------------------------------------------
+
+    synchronized ObjectNode patchNode(String name, PatchType type, JsonNode patch) {
+        settle();
+        ObjectNode current = nodes.get(name);
+        if (current == null) {
+            throw ApiError.notFound("nodes", name);
+        }
+        JsonNode expectedVersion = patch.path("metadata").path("resourceVersion");
+        if (type != PatchType.JSON_PATCH && expectedVersion.isTextual()
+                && !expectedVersion.asText().equals(current.path("metadata").path("resourceVersion").asText())) {
+            throw ApiError.conflict("nodes", name);
+        }
+        JsonNode patched = type.apply(current, patch);
+        if (!(patched instanceof ObjectNode patchedNode)) {
+            throw ApiError.badRequest("the patch did not produce a Node object");
+        }
+        return storeNode(name, current, patchedNode);
+    }
+
+    synchronized ObjectNode updateNode(String name, JsonNode body) {
+        settle();
+        ObjectNode current = nodes.get(name);
+        if (current == null) {
+            throw ApiError.notFound("nodes", name);
+        }
+        if (!(body instanceof ObjectNode replacement)) {
+            throw ApiError.badRequest("the request body is not a Node object");
+        }
+        String bodyName = replacement.path("metadata").path("name").asText("");
+        if (!bodyName.equals(name)) {
+            throw ApiError.badRequest("the name of the object (" + bodyName + ") does not match the name on the URL ("
+                    + name + ")");
+        }
+        JsonNode version = replacement.path("metadata").path("resourceVersion");
+        if (version.isTextual() && !version.asText().equals(current.path("metadata").path("resourceVersion").asText())) {
+            throw ApiError.conflict("nodes", name);
+        }
+        return storeNode(name, current, replacement.deepCopy());
+    }
+
+    /** Keeps the fields the server owns, and advances the resourceVersion only when something changed. */
+    private ObjectNode storeNode(String name, ObjectNode current, ObjectNode next) {
+        next.remove("kind");
+        next.remove("apiVersion");
+        ObjectNode metadata = next.with("metadata");
+        ObjectNode currentMetadata = (ObjectNode) current.get("metadata");
+        for (String owned : List.of("name", "uid", "creationTimestamp", "resourceVersion")) {
+            metadata.set(owned, currentMetadata.get(owned));
+        }
+        OmitEmpty.node(next);
+        if (!next.equals(current)) {
+            nodes.put(name, stamp(next));
+        }
+        return withKind(nodes.get(name), "v1", "Node");
+    }
+
+    /** DELETE of a pod: graceful (deletionTimestamp, gone after the grace) unless terminal, unscheduled or grace 0. */
+    synchronized ObjectNode deletePod(String namespace, String name, DeleteOptions options) {
+        settle();
+        PodEntry entry = pods.get(namespace + "/" + name);
+        if (entry == null) {
+            throw ApiError.notFound("pods", name);
+        }
+        options.checkPreconditions(entry.object, "pods");
+        startDeletion(entry, options.gracePeriodSeconds());
+        return withKind(entry.object, "v1", "Pod");
+    }
+
+    /**
+     * POST pods/eviction: 201 and a graceful deletion when no PodDisruptionBudget forbids it, 429 when one does,
+     * 404 when the pod does not exist. Terminal, pending and already-terminating pods ignore budgets, as upstream.
+     * Delete preconditions (uid, resourceVersion) are checked when deleting, after the budgets: a mismatch is a 409.
+     */
+    synchronized void evict(String namespace, String name, DeleteOptions options) {
+        settle();
+        String key = namespace + "/" + name;
+        PodEntry entry = pods.get(key);
+        if (entry == null) {
+            evictions.add(key + " 404");
+            throw ApiError.notFound("pods", name);
+        }
+        try {
+            checkBudgets(entry.object);
+            options.checkPreconditions(entry.object, "pods");
+        } catch (ApiError e) {
+            evictions.add(key + " " + e.code());
+            throw e;
+        }
+        startDeletion(entry, options.gracePeriodSeconds());
+        evictions.add(key + " 201");
+    }
+
+    private void checkBudgets(ObjectNode pod) {
+        String phase = ApiObjects.phase(pod);
+        if (ApiObjects.isDeleting(pod) || phase.equals("Succeeded") || phase.equals("Failed") || phase.equals("Pending")) {
+            return;
+        }
+        List<DisruptionBudget> covering = budgets.values().stream().filter(b -> b.covers(pod)).toList();
+        if (covering.isEmpty()) {
+            return;
+        }
+        if (covering.size() > 1) {
+            throw ApiError.multipleBudgets();
+        }
+        DisruptionBudget budget = covering.getFirst();
+        DisruptionBudget.Status status = budget.status(namespacePods(budget.spec().namespace()));
+        boolean healthyBudget = status.currentHealthy() >= status.desiredHealthy() && status.desiredHealthy() > 0;
+        if (!ApiObjects.isReady(pod) && healthyBudget) {
+            return;
+        }
+        if (status.disruptionsAllowed() == 0) {
+            throw ApiError.disruptionBudgetViolated(budget.spec().name(), status.desiredHealthy(), status.currentHealthy());
+        }
+    }
+
+    private void startDeletion(PodEntry entry, Integer gracePeriodSeconds) {
+        Instant now = clock.instant();
+        int grace = gracePeriodSeconds != null ? gracePeriodSeconds : entry.spec.terminationGracePeriodSeconds();
+        String phase = ApiObjects.phase(entry.object);
+        boolean immediate = grace == 0 || entry.nodeName.isEmpty() || phase.equals("Succeeded") || phase.equals("Failed");
+        if (immediate && !entry.spec.stuckTerminating()) {
+            remove(entry);
+            return;
+        }
+        Instant deadline = now.plusSeconds(grace);
+        if (entry.object.path("metadata").has("deletionTimestamp")) {
+            // A repeated delete may shorten the grace, never extend it (as the API server does).
+            if (entry.goneAt == null || !deadline.isBefore(entry.goneAt)) {
+                return;
+            }
+        }
+        ((ObjectNode) changing(entry).get("metadata")).put("deletionTimestamp", Json.time(deadline))
+                .put("deletionGracePeriodSeconds", grace);
+        stamp(entry.object);
+        if (!entry.spec.stuckTerminating()) {
+            entry.goneAt = deadline;
+            scripted.add(entry);
+        }
+    }
+
+    // ---- scripted changes --------------------------------------------------------------------------------------
+
+    /** Applies every scripted change that is due at the clock's current instant. */
+    private void settle() {
+        if (scripted.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Iterator<PodEntry> it = scripted.iterator(); it.hasNext(); ) {
+            PodEntry entry = it.next();
+            if (entry.goneAt != null && !now.isBefore(entry.goneAt)) {
+                it.remove();
+                remove(entry);
+                continue;
+            }
+            if (entry.readyAt != null && !now.isBefore(entry.readyAt)) {
+                entry.readyAt = null;
+                if (ApiObjects.phase(entry.object).equals("Running")) {
+                    setReady(entry, true);
+                }
+            }
+            boolean finishedByTime = entry.finishesAt != null && !now.isBefore(entry.finishesAt);
+            boolean finishedByPolls = entry.finishesAfterPolls != null
+                    && nodePolls.getOrDefault(entry.nodeName, 0) >= entry.finishesAfterPolls;
+            if (finishedByTime || finishedByPolls) {
+                entry.finishesAt = null;
+                entry.finishesAfterPolls = null;
+                finish(entry, now);
+            }
+            if (!entry.hasScriptedChanges()) {
+                it.remove();
+            }
+        }
+    }
+
+    private void setReady(PodEntry entry, boolean ready) {
+        changing(entry);
+        for (JsonNode c : entry.object.path("status").path("conditions")) {
+            if ("Ready".equals(c.path("type").asText())) {
+                ((ObjectNode) c).put("status", ready ? "True" : "False").put("lastTransitionTime", Json.time(clock.instant()));
+            }
+        }
+        for (JsonNode cs : entry.object.path("status").path("containerStatuses")) {
+            ((ObjectNode) cs).put("ready", ready);
+        }
+        stamp(entry.object);
+    }
+
+    private void finish(PodEntry entry, Instant now) {
+        ObjectNode status = (ObjectNode) changing(entry).get("status");
+        status.put("phase", Phase.Succeeded.name());
+        status.putArray("containerStatuses").add(ApiObjects.containerStatus(Phase.Succeeded, false, Json.time(now)));
+        setReady(entry, false);
+    }
+
+    // ---- storage helpers ---------------------------------------------------------------------------------------
+
+    /** Replaces the entry's object by a copy to change (answers being written may still hold the old one). */
+    private static ObjectNode changing(PodEntry entry) {
+        entry.object = entry.object.deepCopy();
+        entry.json = null;
+        return entry.object;
+    }
+
+    private void add(PodEntry entry) {
+        pods.put(entry.key, entry);
+        podsByNode.computeIfAbsent(entry.nodeName, n -> new TreeMap<>()).put(entry.key, entry);
+        if (entry.hasScriptedChanges()) {
+            scripted.add(entry);
+        }
+    }
+
+    private void remove(PodEntry entry) {
+        pods.remove(entry.key);
+        scripted.remove(entry);
+        TreeMap<String, PodEntry> onNode = podsByNode.get(entry.nodeName);
+        if (onNode != null) {
+            onNode.remove(entry.key);
+        }
+        resourceVersion++;
+    }
+
+    private SortedMap<String, PodEntry> inNamespace(String namespace) {
+        // keys are "namespace/name"; '0' is the character after '/', so this is exactly the namespace's range
+        return pods.subMap(namespace + "/", namespace + "0");
+    }
+
+    private List<ObjectNode> namespacePods(String namespace) {
+        return inNamespace(namespace).values().stream().map(e -> e.object).toList();
+    }
+
+    private ObjectNode budgetObject(DisruptionBudget budget) {
+        DisruptionBudget.Status status = budget.status(namespacePods(budget.spec().namespace()));
+        ObjectNode pdb = ApiObjects.podDisruptionBudget(budget.spec(), start.minusSeconds(3600), status);
+        ((ObjectNode) pdb.get("metadata")).put("resourceVersion", Long.toString(resourceVersion));
+        return pdb;
+    }
+
+    private ObjectNode stamp(ObjectNode object) {
+        ((ObjectNode) object.get("metadata")).put("resourceVersion", Long.toString(++resourceVersion));
+        return object;
+    }
+
+    private static String controllerKey(OwnerKind kind, String namespace, String name) {
+        return kind.name() + "/" + namespace + "/" + name;
+    }
+
+    /** A copy with kind and apiVersion first, as a GET returns it (list items carry neither). */
+    private static ObjectNode withKind(ObjectNode object, String apiVersion, String kind) {
+        ObjectNode copy = Json.object().put("kind", kind).put("apiVersion", apiVersion);
+        copy.setAll(object.deepCopy());
+        return copy;
+    }
+
+    private ObjectNode list(String apiVersion, String kind, ArrayNode items) {
+        ObjectNode list = Json.object().put("kind", kind).put("apiVersion", apiVersion);
+        list.putObject("metadata").put("resourceVersion", Long.toString(resourceVersion));
+        list.set("items", items);
+        return list;
+    }
+}

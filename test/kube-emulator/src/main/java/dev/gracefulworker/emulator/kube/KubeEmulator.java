@@ -1,0 +1,179 @@
+package dev.gracefulworker.emulator.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/**
+ * An in-process Kubernetes API server emulation on loopback (HTTP and HTTPS), serving the API the product uses with
+ * the real server's semantics and response bodies, driven by a {@link Scenario} and a clock.
+ */
+public final class KubeEmulator implements AutoCloseable {
+    /** The bearer token the emulator accepts unless {@link #acceptTokens} widens it. */
+    public static final String DEFAULT_TOKEN = "emulator-token";
+
+    static {
+        // The JDK server writes headers and body separately: without TCP_NODELAY, Nagle plus delayed ACKs add ~40 ms.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final Cluster cluster;
+    private final Faults faults = new Faults();
+    private final RequestLog log = new RequestLog();
+    private final TlsMaterial tls;
+    private final HttpServer http;
+    private final HttpsServer https;
+    private final ExecutorService executor;
+    private volatile Predicate<String> acceptedTokens = DEFAULT_TOKEN::equals;
+
+    private KubeEmulator(Scenario scenario, Clock clock) throws IOException {
+        this.cluster = new Cluster(scenario, clock);
+        scenario.faults().forEach(faults::add);
+        this.tls = TlsMaterial.shared();
+        this.executor = Executors.newVirtualThreadPerTaskExecutor();
+        ApiHandler handler = new ApiHandler(cluster, faults, () -> acceptedTokens, log, clock);
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        this.http = HttpServer.create(loopback, 0);
+        this.https = HttpsServer.create(loopback, 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls.sslContext()));
+        for (HttpServer server : List.of(http, https)) {
+            server.createContext("/", handler);
+            server.setExecutor(executor);
+            server.start();
+        }
+    }
+
+    /** Starts on the real clock, accepting the token {@value #DEFAULT_TOKEN}. */
+    public static KubeEmulator start(Scenario scenario) {
+        return start(scenario, Clock.systemUTC());
+    }
+
+    /** Starts with scenario time read from {@code clock} (tests pass a {@link ScenarioClock}). */
+    public static KubeEmulator start(Scenario scenario, Clock clock) {
+        try {
+            return new KubeEmulator(scenario, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the Kubernetes emulator on loopback", e);
+        }
+    }
+
+    public URI httpsUrl() {
+        return URI.create("https://127.0.0.1:" + https.getAddress().getPort());
+    }
+
+    public URI httpUrl() {
+        return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+    }
+
+    /** The PEM of the CA that signed the HTTPS server's certificate (one CA per JVM, shared by every emulator). */
+    public String caCertificatePem() {
+        return tls.caCertificatePem();
+    }
+
+    public String token() {
+        return DEFAULT_TOKEN;
+    }
+
+    /** Also accepts bearer tokens that {@code accepted} approves (e.g. EKS tokens); {@link #token()} stays valid. */
+    public void acceptTokens(Predicate<String> accepted) {
+        Predicate<String> own = DEFAULT_TOKEN::equals;
+        this.acceptedTokens = own.or(accepted);
+    }
+
+    /** Writes a kubeconfig for the HTTPS endpoint (CA embedded, bearer token) and returns {@code file}. */
+    public Path writeKubeconfig(Path file) {
+        String ca = Base64.getEncoder().encodeToString(caCertificatePem().getBytes(StandardCharsets.US_ASCII));
+        String kubeconfig = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: emulator
+                  cluster:
+                    server: %s
+                    certificate-authority-data: %s
+                users:
+                - name: emulator
+                  user:
+                    token: %s
+                contexts:
+                - name: emulator
+                  context:
+                    cluster: emulator
+                    user: emulator
+                current-context: emulator
+                """.formatted(httpsUrl(), ca, token());
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            return Files.writeString(file, kubeconfig);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write kubeconfig " + file, e);
+        }
+    }
+
+    /** The node as {@code GET /api/v1/nodes/{name}} returns it now. */
+    public Optional<JsonNode> node(String name) {
+        return cluster.node(name).map(JsonNode.class::cast);
+    }
+
+    /** The pod as {@code GET} returns it now; empty once it is gone. */
+    public Optional<JsonNode> pod(String namespace, String name) {
+        return cluster.pod(namespace, name).map(JsonNode.class::cast);
+    }
+
+    /** Every pod that still exists, ordered by namespace and name. */
+    public List<JsonNode> pods() {
+        return List.copyOf(cluster.pods());
+    }
+
+    /** Every eviction attempted, in order: {@code "ns/name 201"}, {@code "ns/name 429"}, {@code "ns/name 404"}. */
+    public List<String> evictions() {
+        return cluster.evictions();
+    }
+
+    /** Every request served, in order (faulted and unauthorized ones included). */
+    public List<RecordedRequest> requests() {
+        return log.requests();
+    }
+
+    /** Every request served with the server-side time it took (for benchmarks). */
+    public List<TimedRequest> timedRequests() {
+        return log.timed();
+    }
+
+    /** How many times the pods of {@code nodeName} were listed with a {@code spec.nodeName} field selector. */
+    public int polls(String nodeName) {
+        return cluster.polls(nodeName);
+    }
+
+    /** Adds a fault at runtime, after those already active. */
+    public void inject(Fault fault) {
+        faults.add(fault);
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        https.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.gracefulworker.emulator.kube;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every request served, in the order answered, with the server-side time spent on it. */
+final class RequestLog {
+    private final List<TimedRequest> requests = new ArrayList<>();
+
+    synchronized void record(RecordedRequest request, long serverNanos) {
+        requests.add(new TimedRequest(request, serverNanos));
+    }
+
+    synchronized List<TimedRequest> timed() {
+        return List.copyOf(requests);
+    }
+
+    synchronized List<RecordedRequest> requests() {
+        return requests.stream().map(TimedRequest::request).toList();
+    }
+}

@@ -87,7 +87,7 @@ class GracefulWorkerTerminatorStackTest {
         String queue = eks.logicalId("AWS::SQS::Queue", "DeadLetterQueue");
 
         eks.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", "dev.gracefulworker.functions.start.StartWorkflowHandler::handleRequest",
+                "Handler", "dev.gracefulworker.functions.start.StartWorkflowHandler",
                 "DeadLetterConfig", Map.of("TargetArn", Map.of("Fn::GetAtt", List.of(queue, "Arn"))),
                 "Environment", Map.of("Variables", Match.objectLike(Map.of(
                         "STATE_MACHINE_ARN", Map.of("Ref", stateMachine))))));
@@ -114,7 +114,7 @@ class GracefulWorkerTerminatorStackTest {
         functions.values().forEach(resource -> {
             JsonNode properties = json(resource).path("Properties");
             String handler = properties.path("Handler").asText();
-            assertThat(handler).as("handler").startsWith(TASK_HANDLER_PREFIX).endsWith("Handler::handleRequest");
+            assertThat(handler).as("handler").startsWith(TASK_HANDLER_PREFIX).endsWith("Handler");
             assertThat(properties.path("Runtime").asText()).as(handler).isEqualTo("java25");
             assertThat(properties.path("SnapStart").path("ApplyOn").asText()).as(handler).isEqualTo("PublishedVersions");
             assertThat(properties.path("TracingConfig").path("Mode").asText()).as(handler).isEqualTo("Active");
@@ -136,7 +136,7 @@ class GracefulWorkerTerminatorStackTest {
         for (String handler : List.of("settings.ApplySettingsOverridesHandler", "liveness.CheckLivenessHandler",
                 "cordon.CordonNodeHandler", "pods.CheckPodsHandler", "lifecycle.CompleteLifecycleActionHandler")) {
             eks.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
-                    "Handler", TASK_HANDLER_PREFIX + handler + "::handleRequest",
+                    "Handler", TASK_HANDLER_PREFIX + handler,
                     "Timeout", 50,
                     "Role", Map.of("Fn::GetAtt", List.of(eks.logicalId("AWS::IAM::Role", "TaskRole"), "Arn")),
                     "Environment", Map.of("Variables", Match.objectLike(Map.of("CLUSTER_NAME", "demo")))));
@@ -248,7 +248,7 @@ class GracefulWorkerTerminatorStackTest {
         roleAllows(synth, synth.logicalId("AWS::IAM::Role", "TaskRole"), Map.of(
                 "Action", "secretsmanager:GetSecretValue", "Resource", secret));
         synth.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
-                "Handler", TASK_HANDLER_PREFIX + "pods.CheckPodsHandler::handleRequest",
+                "Handler", TASK_HANDLER_PREFIX + "pods.CheckPodsHandler",
                 "Environment", Map.of("Variables", Match.objectLike(Map.of("KUBECONFIG_SECRET_ID", secret)))));
         synth.template().resourceCountIs("AWS::EKS::AccessEntry", 0);
         assertThat(synth.templateJson().toString()).doesNotContain("eks:DescribeCluster", "CLUSTER_NAME");

@@ -16,4 +16,15 @@ public final class PollSchedule {
         long untilDeadline = settings.maxWaitSeconds() - elapsedSeconds;
         return (int) Math.max(1, Math.min(adaptive, untilDeadline));
     }
+
+    /** How many pod checks a wait of the full {@code maxWaitSeconds} takes: the first, then one after every wait. */
+    public static int maxChecks(Settings settings) {
+        int checks = 1;
+        long elapsed = 0;
+        while (elapsed < settings.maxWaitSeconds()) {
+            elapsed += nextWaitSeconds(elapsed, settings);
+            checks++;
+        }
+        return checks;
+    }
 }

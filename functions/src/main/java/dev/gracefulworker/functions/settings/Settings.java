@@ -1,5 +1,7 @@
 package dev.gracefulworker.functions.settings;
 
+import dev.gracefulworker.functions.pods.PollSchedule;
+
 import dev.gracefulworker.functions.kubernetes.LabelSelector;
 import dev.gracefulworker.functions.lifecycle.LifecycleResult;
 import java.util.List;
@@ -37,6 +39,13 @@ public record Settings(
     }
 
     /** The documented defaults. */
+    /** A Standard execution's history limit. */
+    static final int MAX_HISTORY_EVENTS = 25_000;
+    /** Wait 2 + Lambda task 5 + Choice 2, as WORKFLOW.md counts them. */
+    static final int HISTORY_EVENTS_PER_POLL = 9;
+    /** The longest path's events besides the poll loop, as the statemachine module's HistoryBudget counts them. */
+    static final int FIXED_HISTORY_EVENTS = 43;
+
     public static Settings defaults() {
         return new Settings(List.of(), DrainMode.EVICT, 15, 120, 3600, 300, true, false,
                 LifecycleResult.CONTINUE, FailurePolicy.CONTINUE, List.of(), List.of(), null);
@@ -60,6 +69,12 @@ public record Settings(
                         + maxPollIntervalSeconds);
         require(maxWaitSeconds >= 1 && maxWaitSeconds <= MAX_WAIT_LIMIT_SECONDS, "maxWaitSeconds",
                 "must be between 1 and 172800 (the hook's 48 h global timeout), was " + maxWaitSeconds);
+        // Overrides are not checked at synth, so the history budget the construct enforces is enforced here too.
+        long events = FIXED_HISTORY_EVENTS + (long) (PollSchedule.maxChecks(this) - 1) * HISTORY_EVENTS_PER_POLL;
+        require(events <= MAX_HISTORY_EVENTS, "maxPollIntervalSeconds",
+                "with maxWaitSeconds=" + maxWaitSeconds + " and maxPollIntervalSeconds=" + maxPollIntervalSeconds + " a wait takes "
+                        + events + " history events, above the " + MAX_HISTORY_EVENTS
+                        + " a Standard execution holds: raise maxPollIntervalSeconds or lower maxWaitSeconds");
         return this;
     }
 

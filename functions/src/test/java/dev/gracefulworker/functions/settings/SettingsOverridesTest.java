@@ -107,6 +107,19 @@ class SettingsOverridesTest {
     }
 
     @Test
+    void overrideThatWouldOverflowTheExecutionHistory_isRejected() {
+        assertThatThrownBy(() -> overrides.apply(deployed,
+                "{\"maxWaitSeconds\":172800,\"pollIntervalSeconds\":2,\"maxPollIntervalSeconds\":2}"))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.key()).isEqualTo("maxPollIntervalSeconds"))
+                .hasMessageContaining("above the 25000 a Standard execution holds");
+    }
+
+    @Test
+    void longestWaitWithDefaultIntervals_fitsTheExecutionHistory() {
+        assertThat(overrides.apply(deployed, "{\"maxWaitSeconds\":172800}").maxWaitSeconds()).isEqualTo(172800);
+    }
+
+    @Test
     void noMetadata_returnsTheDeployedSettings() {
         assertThat(overrides.apply(deployed, null)).isEqualTo(deployed);
     }

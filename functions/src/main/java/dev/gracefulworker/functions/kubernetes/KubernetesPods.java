@@ -6,14 +6,11 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1DeleteOptions;
 import io.kubernetes.client.openapi.models.V1Eviction;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
-import io.kubernetes.client.openapi.models.V1OwnerReference;
-import io.kubernetes.client.openapi.models.V1Pod;
-import io.kubernetes.client.openapi.models.V1PodList;
+import io.kubernetes.client.openapi.models.V1ListMeta;
 import io.kubernetes.client.openapi.models.V1Preconditions;
+import dev.gracefulworker.functions.Json;
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /** {@link Pods} through client-java: one node's pods by field selector, evictions through policy/v1. */
 public final class KubernetesPods implements Pods {
@@ -31,10 +28,29 @@ public final class KubernetesPods implements Pods {
     public List<PodInfo> onNode(String nodeName) {
         String selector = "spec.nodeName=" + nodeName;
         return ListPages.all("list pods on node " + nodeName,
-                page -> () -> api.listPodForAllNamespaces().fieldSelector(selector)
-                        .limit(ListPages.PAGE_SIZE)._continue(page).execute(),
-                list -> list.getItems().stream().map(KubernetesPods::toPodInfo).toList(),
-                V1PodList::getMetadata);
+                page -> () -> listPage(selector, page),
+                PodListPage::pods,
+                list -> new V1ListMeta()._continue(list.continueToken()));
+    }
+
+    /** Runs client-java's request (auth, TLS, timeouts) but decodes the answer with Jackson: see {@link PodListPage}. */
+    private PodListPage listPage(String fieldSelector, String continueToken) throws ApiException {
+        okhttp3.Call call = api.listPodForAllNamespaces().fieldSelector(fieldSelector)
+                .limit(ListPages.PAGE_SIZE)._continue(continueToken).buildCall(null);
+        try (okhttp3.Response response = call.execute()) {
+            okhttp3.ResponseBody body = response.body();
+            if (!response.isSuccessful()) {
+                throw new ApiException(response.message(), response.code(), response.headers().toMultimap(),
+                        body == null ? null : body.string());
+            }
+            if (body == null) {
+                throw new ApiException("empty answer to a pod list", response.code(), response.headers().toMultimap(), null);
+            }
+            return Json.mapper().readValue(body.byteStream(), PodListPage.class);
+        } catch (IOException e) {
+            // client-java's own convention: code 0 = no usable HTTP answer (timeout, refused, TLS, cut-off body)
+            throw new ApiException(e);
+        }
     }
 
     @Override
@@ -56,21 +72,5 @@ public final class KubernetesPods implements Pods {
                 default -> throw KubernetesFailures.translate("evict pod " + pod.reference(), e);
             };
         }
-    }
-
-    static PodInfo toPodInfo(V1Pod pod) {
-        V1ObjectMeta metadata = Objects.requireNonNull(pod.getMetadata(), "pod without metadata");
-        List<String> ownerKinds = Optional.ofNullable(metadata.getOwnerReferences()).orElse(List.of()).stream()
-                .map(V1OwnerReference::getKind)
-                .toList();
-        return new PodInfo(
-                metadata.getNamespace(),
-                metadata.getName(),
-                metadata.getUid(),
-                pod.getStatus() == null ? null : pod.getStatus().getPhase(),
-                Optional.ofNullable(metadata.getLabels()).orElse(Map.of()),
-                Optional.ofNullable(metadata.getAnnotations()).orElse(Map.of()),
-                ownerKinds,
-                metadata.getDeletionTimestamp() != null);
     }
 }

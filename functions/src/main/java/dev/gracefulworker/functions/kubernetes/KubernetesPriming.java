@@ -1,9 +1,9 @@
 package dev.gracefulworker.functions.kubernetes;
 
+import dev.gracefulworker.functions.Json;
 import dev.gracefulworker.functions.Priming;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1NodeList;
-import io.kubernetes.client.openapi.models.V1PodList;
 
 /** Priming steps for the handlers that talk to the API server. */
 public final class KubernetesPriming {
@@ -23,14 +23,19 @@ public final class KubernetesPriming {
 
     /**
      * client-java reads every answer through Gson with its generated type adapters and an OffsetDateTime parser;
-     * the first read of a NodeList/PodList builds them all (hundreds of classes), so it is done before the snapshot.
+     * the first read of a NodeList builds them all (hundreds of classes). Pod lists are read with Jackson into
+     * {@link PodListPage}, whose deserializers are built on first use. Both are done before the snapshot.
      */
     public static Priming.Step readModels(ApiClient client) {
-        return new Priming.Step("the first read of a NodeList/PodList builds client-java's Gson type adapters", () -> {
+        return new Priming.Step("the first read of a NodeList builds client-java's Gson type adapters; "
+                + "the first PodList read builds Jackson's record deserializers", () -> {
             V1NodeList nodes = client.getJSON().deserialize(NODE_LIST, V1NodeList.class);
-            V1PodList pods = client.getJSON().deserialize(POD_LIST, V1PodList.class);
             nodes.getItems().forEach(KubernetesNodes::toNodeInfo);
-            pods.getItems().forEach(KubernetesPods::toPodInfo);
+            try {
+                Json.mapper().readValue(POD_LIST, PodListPage.class).pods();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("priming: the sample pod list no longer parses", e);
+            }
         });
     }
 }

@@ -1,0 +1,60 @@
+package dev.gracefulworker.functions.kubernetes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One page of a pod list, holding only the fields the classifier reads. Decoding into this with Jackson instead of
+ * client-java's Gson models cuts a poll's CPU and allocation by an order of magnitude (test/bench measured 26 ms and
+ * 6.4 MB per 110-pod list with the models, 2 ms and 0.13 MB with this) and loads far fewer classes on a cold start.
+ */
+record PodListPage(ListMeta metadata, List<Item> items) {
+
+    /** The list's metadata: the continue token of the next page. */
+    record ListMeta(String _continue, String resourceVersion) {
+        // The API field is "continue", a Java keyword.
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static ListMeta of(@com.fasterxml.jackson.annotation.JsonProperty("continue") String continueToken,
+                @com.fasterxml.jackson.annotation.JsonProperty("resourceVersion") String resourceVersion) {
+            return new ListMeta(continueToken, resourceVersion);
+        }
+    }
+
+    /** A pod, as far as the classifier needs it. */
+    record Item(Metadata metadata, Status status) {}
+
+    /** A pod's metadata. */
+    record Metadata(String namespace, String name, String uid, Map<String, String> labels, Map<String, String> annotations,
+            List<OwnerReference> ownerReferences, String deletionTimestamp) {}
+
+    /** An owner reference: only its kind matters (DaemonSet pods never block). */
+    record OwnerReference(String kind) {}
+
+    /** A pod's status: only its phase matters (finished pods never block). */
+    record Status(String phase) {}
+
+    List<PodInfo> pods() {
+        return Optional.ofNullable(items).orElse(List.of()).stream().map(PodListPage::toPodInfo).toList();
+    }
+
+    String continueToken() {
+        return metadata == null ? null : metadata._continue();
+    }
+
+    private static PodInfo toPodInfo(Item item) {
+        Metadata metadata = item.metadata();
+        if (metadata == null) {
+            throw new IllegalStateException("the API server listed a pod without metadata");
+        }
+        return new PodInfo(
+                metadata.namespace(),
+                metadata.name(),
+                metadata.uid(),
+                item.status() == null ? null : item.status().phase(),
+                Optional.ofNullable(metadata.labels()).orElse(Map.of()),
+                Optional.ofNullable(metadata.annotations()).orElse(Map.of()),
+                Optional.ofNullable(metadata.ownerReferences()).orElse(List.of()).stream().map(OwnerReference::kind).toList(),
+                metadata.deletionTimestamp() != null);
+    }
+}

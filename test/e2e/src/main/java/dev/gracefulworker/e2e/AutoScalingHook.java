@@ -1,0 +1,44 @@
+package dev.gracefulworker.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gracefulworker.e2e.scenario.LifecycleActionSpec;
+import dev.gracefulworker.emulator.aws.AutoScaling;
+
+import java.util.Optional;
+
+/**
+ * The group's termination hook as the local Auto Scaling holds it: each terminating message an execution runs with has
+ * a lifecycle action in Terminating:Wait (once per token), unless the scenario says the action already ended.
+ */
+record AutoScalingHook(AutoScaling autoScaling, LifecycleActionSpec spec, Optional<ObjectNode> deployedSettings) {
+
+    private static final int FALLBACK_HEARTBEAT_TIMEOUT_SECONDS = 300;
+
+    /** Starts the message's lifecycle action unless it is held already (a replay) or the scenario says it ended. */
+    void holdActionFor(ExecutionInput input) {
+        if (!input.isCompleteTermination() || !spec.started()) {
+            return;
+        }
+        String token = input.token().orElseThrow();
+        if (autoScaling.actions().stream().noneMatch(action -> action.token().equals(token))) {
+            autoScaling.startLifecycleAction(input.groupName().orElseThrow(), input.hookName().orElseThrow(),
+                    input.instanceId().orElseThrow(), token, heartbeatTimeoutSeconds(input), spec.defaultResult());
+        }
+    }
+
+    /** The scenario's heartbeat timeout, else the one the execution's settings name (overridden or deployed). */
+    private int heartbeatTimeoutSeconds(ExecutionInput input) {
+        if (spec.heartbeatTimeoutSeconds() != null) {
+            return spec.heartbeatTimeoutSeconds();
+        }
+        return input.metadataObject().flatMap(AutoScalingHook::heartbeatTimeout)
+                .or(() -> deployedSettings.flatMap(AutoScalingHook::heartbeatTimeout))
+                .orElse(FALLBACK_HEARTBEAT_TIMEOUT_SECONDS);
+    }
+
+    private static Optional<Integer> heartbeatTimeout(ObjectNode settings) {
+        JsonNode value = settings.path("heartbeatTimeoutSeconds");
+        return value.canConvertToInt() ? Optional.of(value.asInt()) : Optional.empty();
+    }
+}

@@ -1,0 +1,296 @@
+package dev.gracefulworker.e2e;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gracefulworker.e2e.interpreter.ExecutionEvent;
+import dev.gracefulworker.e2e.interpreter.ExecutionRequest;
+import dev.gracefulworker.e2e.interpreter.ExecutionResult;
+import dev.gracefulworker.e2e.interpreter.StepFunctionsInterpreter;
+import dev.gracefulworker.e2e.interpreter.WorkflowDefinition;
+import dev.gracefulworker.e2e.lambda.Invocation;
+import dev.gracefulworker.e2e.lambda.InvocationOutcome;
+import dev.gracefulworker.e2e.lambda.LocalLambda;
+import dev.gracefulworker.e2e.scenario.AwsFault;
+import dev.gracefulworker.e2e.scenario.InstanceSpec;
+import dev.gracefulworker.e2e.scenario.KubernetesAccess;
+import dev.gracefulworker.e2e.scenario.LocalScenario;
+import dev.gracefulworker.emulator.aws.AwsEmulator;
+import dev.gracefulworker.emulator.aws.Execution;
+import dev.gracefulworker.emulator.kube.KubeEmulator;
+import dev.gracefulworker.emulator.kube.ScenarioClock;
+import dev.gracefulworker.functions.Wiring;
+import dev.gracefulworker.functions.start.ExecutionName;
+import dev.gracefulworker.statemachine.WorkflowStates;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Everything one local run needs, wired together: the scenario clock; the Kubernetes API (the emulator seeded with the
+ * scenario, or a real cluster); the AWS endpoint (EC2, Auto Scaling, Step Functions) recording every call; the real
+ * handlers built once through {@code Wiring.of(env, clock)} and served as the Lambda Invoke API; and the interpreter
+ * that runs the exported definition against them.
+ */
+public final class LocalEnvironment implements AutoCloseable {
+
+    public static final String REGION = "eu-west-1";
+    public static final String STATE_MACHINE_ARN =
+            "arn:aws:states:" + REGION + ":111122223333:stateMachine:graceful-worker-terminator";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KUBECONFIG_SECRET_ID = "graceful-worker-terminator/kubeconfig";
+    private static final String EKS_CLUSTER_NAME = "workers";
+    private static final String EKS_TOKEN_PREFIX = "k8s-aws-v1.";
+
+    private final RepoLayout repo;
+    private final WorkflowDefinition definition;
+    private final LocalScenario scenario;
+    private final Pacing pacing;
+    private final ScenarioClock clock;
+    private final Path workDirectory;
+    private final Optional<KubeEmulator> kube;
+    private final AwsEmulator aws;
+    private final CountingMetrics metrics = new CountingMetrics();
+    private final LocalLambda lambda;
+    private final StepFunctionsInterpreter interpreter;
+    private final ScenarioSettings settings;
+    private final AutoScalingHook hook;
+    private final Queue<Execution> startedByStarter = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger unnamedExecutions = new AtomicInteger();
+
+    private LocalEnvironment(RepoLayout repo, LocalScenario scenario, Pacing pacing, Optional<Path> realCluster) {
+        this.repo = repo;
+        this.definition = WorkflowDefinition.read(repo.exportedDefinition());
+        this.scenario = scenario;
+        this.settings = new ScenarioSettings(scenario.settings());
+        this.pacing = pacing;
+        this.clock = new ScenarioClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        this.workDirectory = temporaryDirectory();
+        this.kube = realCluster.isPresent() ? Optional.empty() : Optional.of(KubeEmulator.start(scenario.cluster(), clock));
+        this.aws = AwsEmulator.start(clock);
+        LocalLambda started = null;
+        try {
+            Path kubeconfig = realCluster.orElseGet(() -> kube.orElseThrow().writeKubeconfig(workDirectory.resolve("kubeconfig")));
+            this.hook = new AutoScalingHook(aws.autoScaling(), scenario.lifecycleAction(),
+                    definition.passResult(WorkflowStates.LOAD_DEPLOYED_SETTINGS));
+            seedAws(realCluster.map(ClusterInstances::readFrom).orElseGet(this::instancesOfScenarioNodes));
+            Map.Entry<String, String> access = kubernetesAccess(scenario.kubernetesAccess(), kubeconfig);
+            Wiring wiring = Wiring.of(Map.of(
+                    "AWS_REGION", REGION,
+                    "AWS_ENDPOINT_URL", aws.endpoint().toString(),
+                    "AWS_ACCESS_KEY_ID", "local",
+                    "AWS_SECRET_ACCESS_KEY", "local",
+                    access.getKey(), access.getValue(),
+                    "STATE_MACHINE_ARN", STATE_MACHINE_ARN), clock, metrics);
+            started = LocalLambda.start(TaskFunctions.wiredWith(wiring));
+            this.interpreter = new StepFunctionsInterpreter(repo.node(), repo.interpreterScript(), started.endpoint());
+        } catch (RuntimeException e) {
+            // nothing else holds the servers yet: a failed start must not leave them running
+            if (started != null) {
+                started.close();
+            }
+            aws.close();
+            kube.ifPresent(KubeEmulator::close);
+            deleteRecursively(workDirectory);
+            throw e;
+        }
+        this.lambda = started;
+        this.lambda.onInvocation(this::advanceClockByTheComingWait);
+    }
+
+    /** The scenario's cluster served by the Kubernetes emulator; waits and retries take no real time. */
+    public static LocalEnvironment emulated(LocalScenario scenario) {
+        return new LocalEnvironment(RepoLayout.locate(), scenario, Pacing.SHORTENED, Optional.empty());
+    }
+
+    /**
+     * A real cluster (e.g. kind) through {@code kubeconfig}; AWS stays local: EC2 answers from the nodes' providerIDs
+     * and Auto Scaling calls are recorded, not sent. The scenario's cluster part is not used.
+     */
+    public static LocalEnvironment againstCluster(Path kubeconfig, LocalScenario scenario, Pacing pacing) {
+        return new LocalEnvironment(RepoLayout.locate(), scenario, pacing, Optional.of(kubeconfig));
+    }
+
+    /**
+     * Runs one execution of the exported definition with this message as input, named as the starter would name it
+     * ({@code <instance id>-<token>}). The scenario's settings become the message's NotificationMetadata, and Auto
+     * Scaling holds the message's lifecycle action unless the scenario says it already ended.
+     */
+    public ExecutionResult execute(JsonNode message, Consumer<ExecutionEvent> onEvent) {
+        ExecutionInput fields = new ExecutionInput(message);
+        String name = fields.instanceId().flatMap(id -> fields.token().map(token -> ExecutionName.of(id, token)))
+                .orElseGet(() -> "local-" + unnamedExecutions.incrementAndGet());
+        return execute(message, name, onEvent);
+    }
+
+    /** As {@link #execute(JsonNode, Consumer)} under another name, e.g. a replay's {@code <original>-replay-1}. */
+    public ExecutionResult execute(JsonNode message, String executionName, Consumer<ExecutionEvent> onEvent) {
+        return run(settings.applyTo(message), executionName, onEvent);
+    }
+
+    private ExecutionResult run(JsonNode input, String executionName, Consumer<ExecutionEvent> onEvent) {
+        hook.holdActionFor(new ExecutionInput(input));
+        ExecutionRequest request = new ExecutionRequest(repo.exportedDefinition(), input, STATE_MACHINE_ARN,
+                executionName, clock.instant(), pacing.waitPause(), pacing.retryPause());
+        return interpreter.run(request, onEvent);
+    }
+
+    /**
+     * Delivers an SNS event to the starter as the SNS subscription does: an asynchronous invocation (retried, then
+     * dead-lettered). Executions it starts are queued for {@link #runStartedExecutions}. The scenario's settings go
+     * into each record's message, as the hook's NotificationMetadata would.
+     */
+    public LocalLambda.AsyncDelivery publish(JsonNode snsEvent) {
+        return lambda.invokeAsync(TaskFunctions.START_WORKFLOW, settings.applyToSnsEvent(snsEvent));
+    }
+
+    /** Runs every execution the starter started since the last call, and ends each in the AWS endpoint's records. */
+    public List<ExecutionResult> runStartedExecutions(Consumer<ExecutionEvent> onEvent) {
+        List<ExecutionResult> results = new ArrayList<>();
+        for (Execution started = startedByStarter.poll(); started != null; started = startedByStarter.poll()) {
+            ExecutionResult result = run(parse(started.input()), started.name(), onEvent);
+            aws.stepFunctions().finish(started.arn(), result.status().name(),
+                    result.output() == null ? null : result.output().toString());
+            results.add(result);
+        }
+        return results;
+    }
+
+    /** The Kubernetes emulator; empty when running against a real cluster. */
+    public Optional<KubeEmulator> kube() {
+        return kube;
+    }
+
+    /** The local AWS endpoint and its records. */
+    public AwsEmulator aws() {
+        return aws;
+    }
+
+    /** The local Lambda endpoint: invocations and dead letters. */
+    public LocalLambda lambda() {
+        return lambda;
+    }
+
+    /** The metrics the handlers counted. */
+    public CountingMetrics metrics() {
+        return metrics;
+    }
+
+    /** The definition being executed. */
+    public WorkflowDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public void close() {
+        lambda.close();
+        aws.close();
+        kube.ifPresent(KubeEmulator::close);
+        deleteRecursively(workDirectory);
+    }
+
+    /**
+     * The one environment variable that tells the handlers how to reach Kubernetes, with what it points at made to
+     * exist: the kubeconfig file itself, that file's text as a Secrets Manager secret, or an EKS cluster whose
+     * endpoint and CA are the emulator's (which then accepts EKS tokens).
+     */
+    private Map.Entry<String, String> kubernetesAccess(KubernetesAccess access, Path kubeconfig) {
+        return switch (access) {
+            case KUBECONFIG -> Map.entry("KUBECONFIG_PATH", kubeconfig.toString());
+            case SECRET -> {
+                aws.secrets().put(KUBECONFIG_SECRET_ID, readString(kubeconfig));
+                yield Map.entry("KUBECONFIG_SECRET_ID", KUBECONFIG_SECRET_ID);
+            }
+            case EKS -> {
+                KubeEmulator emulator = kube.orElseThrow(() -> new IllegalArgumentException(
+                        "kubernetesAccess: eks needs the emulated cluster (it plays the EKS endpoint); use kubeconfig"));
+                aws.eks().addCluster(EKS_CLUSTER_NAME, emulator.httpsUrl(), emulator.caCertificatePem());
+                emulator.acceptTokens(token -> token.startsWith(EKS_TOKEN_PREFIX));
+                yield Map.entry("CLUSTER_NAME", EKS_CLUSTER_NAME);
+            }
+        };
+    }
+
+    private void seedAws(List<InstanceSpec> derivedInstances) {
+        aws.stepFunctions().addStateMachine(STATE_MACHINE_ARN);
+        aws.stepFunctions().onStart(startedByStarter::add);
+        List<InstanceSpec> instances = scenario.instances().isEmpty() ? derivedInstances : scenario.instances();
+        instances.forEach(instance -> aws.ec2().addInstance(
+                instance.id(), instance.state(), instance.privateDnsName(), instance.availabilityZone()));
+        for (AwsFault fault : scenario.awsFaults()) {
+            if (fault.throttling()) {
+                aws.throttle(fault.action(), fault.times());
+            } else {
+                aws.fail(fault.action(), fault.status(), fault.times());
+            }
+        }
+    }
+
+    /** One running instance per scenario node that has an AWS providerID; its private DNS name is the node name. */
+    private List<InstanceSpec> instancesOfScenarioNodes() {
+        return scenario.cluster().nodes().stream()
+                .flatMap(node -> ProviderId.parse(node.providerID()).stream()
+                        .map(id -> new InstanceSpec(id.instanceId(), "running", node.name(), id.availabilityZone())))
+                .toList();
+    }
+
+    /**
+     * The Wait after a "Check pods" that reports WAITING lasts its nextWaitSeconds: the scenario clock moves by that much
+     * before the next check, while the interpreter's real pause is shortened.
+     */
+    private void advanceClockByTheComingWait(Invocation invocation) {
+        if (invocation.functionName().equals(TaskFunctions.CHECK_PODS)
+                && invocation.outcome() instanceof InvocationOutcome.Returned(JsonNode progress)
+                && progress.path("status").asText().equals("WAITING")) {
+            clock.advance(Duration.ofSeconds(progress.path("nextWaitSeconds").asLong()));
+        }
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an execution input is not JSON: " + json, e);
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("gwt-local-run-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is harmless
+        }
+    }
+}

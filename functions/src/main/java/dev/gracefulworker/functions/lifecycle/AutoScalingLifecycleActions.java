@@ -46,13 +46,13 @@ public final class AutoScalingLifecycleActions implements LifecycleActions {
         } catch (SdkException e) {
             String message = AwsFailures.errorMessage(e);
             if ("ValidationError".equals(AwsFailures.errorCode(e))) {
-                // Asked by token, any validation error (unknown, expired, malformed token) gets a second chance by
-                // instance id; that answer decides whether the action is still there.
-                if (by == Identify.BY_TOKEN) {
-                    return ActionAnswer.TOKEN_REJECTED;
-                }
+                // "No active Lifecycle Action found with token/instance ID": completed, expired or never there.
                 if (message.contains(NO_ACTIVE_ACTION)) {
                     return ActionAnswer.NO_ACTIVE_ACTION;
+                }
+                // Any other validation error on the token (malformed) gets a second chance by instance id.
+                if (by == Identify.BY_TOKEN) {
+                    return ActionAnswer.TOKEN_REJECTED;
                 }
             }
             throw AwsFailures.translate(operation + " for instance " + action.instanceId() + " in group "

@@ -11,6 +11,6 @@ public final class HeartbeatRecorder {
 
     /** True when the heartbeat was recorded; false when there is no active lifecycle action any more. */
     public boolean record(LifecycleActionRef action) {
-        return TokenFirst.call(by -> actions.recordHeartbeat(action, by)).answer() == ActionAnswer.ACCEPTED;
+        return TokenFirst.call(action, by -> actions.recordHeartbeat(action, by)).answer() == ActionAnswer.ACCEPTED;
     }
 }

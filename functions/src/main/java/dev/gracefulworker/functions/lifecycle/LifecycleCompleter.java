@@ -35,7 +35,7 @@ public final class LifecycleCompleter {
             return new LifecycleCompletion(request.instanceId(), result, reason.wire(), CompletionAction.DRY_RUN,
                     reason.outcome(), false, durationSeconds);
         }
-        TokenFirst.Answer answer = TokenFirst.call(by -> actions.complete(action, result, by));
+        TokenFirst.Answer answer = TokenFirst.call(action, by -> actions.complete(action, result, by));
         CompletionAction done = answer.answer() == ActionAnswer.ACCEPTED ? CompletionAction.COMPLETED : CompletionAction.ALREADY_COMPLETED;
         String outcome = done == CompletionAction.ALREADY_COMPLETED ? CompletionReason.ACTION_ENDED.outcome() : reason.outcome();
         return new LifecycleCompletion(request.instanceId(), result, reason.wire(), done, outcome,

@@ -76,18 +76,31 @@ class CompleteLifecycleActionHandlerTest {
     }
 
     @Test
-    void rejectedToken_isRetriedWithTheInstanceId() {
+    void malformedToken_isReplacedByTheInstanceId() {
         LifecycleAction action = startAction(TOKEN);
 
-        LifecycleCompletion completion = handler.handleRequest(
-                request("00000000-0000-0000-0000-000000000000", "CONTINUE", "nothingToDrain", false), null);
+        LifecycleCompletion completion = handler.handleRequest(request("edited-by-hand", "CONTINUE", "nothingToDrain", false), null);
 
         assertThat(completion.action()).isEqualTo(CompletionAction.COMPLETED);
         assertThat(completion.usedInstanceIdFallback()).isTrue();
         assertThat(completion.outcome()).isEqualTo("nothingToDrain");
         assertThat(action.state()).isEqualTo(LifecycleAction.State.COMPLETED);
-        assertThat(world.aws.calls("CompleteLifecycleAction")).extracting(c -> c.params().get("InstanceId"))
-                .containsExactly(null, INSTANCE);
+        assertThat(world.aws.calls("CompleteLifecycleAction")).singleElement()
+                .satisfies(call -> assertThat(call.params()).containsEntry("InstanceId", INSTANCE).doesNotContainKey("LifecycleActionToken"));
+    }
+
+    @Test
+    void tokenOfAnEndedAction_neverCompletesANewerActionOnTheSameInstance() {
+        LifecycleAction newer = startAction(TOKEN);
+
+        LifecycleCompletion replay = handler.handleRequest(
+                request("00000000-0000-0000-0000-000000000000", "CONTINUE", "drained", false), null);
+
+        assertThat(replay.action()).isEqualTo(CompletionAction.ALREADY_COMPLETED);
+        assertThat(replay.usedInstanceIdFallback()).isFalse();
+        assertThat(newer.state()).isEqualTo(LifecycleAction.State.PENDING);
+        assertThat(world.aws.calls("CompleteLifecycleAction")).singleElement()
+                .satisfies(call -> assertThat(call.params()).doesNotContainKey("InstanceId"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gracefulworker.functions.kubernetes;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,15 +12,8 @@ import java.util.Optional;
  */
 record PodListPage(ListMeta metadata, List<Item> items) {
 
-    /** The list's metadata: the continue token of the next page. */
-    record ListMeta(String _continue, String resourceVersion) {
-        // The API field is "continue", a Java keyword.
-        @com.fasterxml.jackson.annotation.JsonCreator
-        static ListMeta of(@com.fasterxml.jackson.annotation.JsonProperty("continue") String continueToken,
-                @com.fasterxml.jackson.annotation.JsonProperty("resourceVersion") String resourceVersion) {
-            return new ListMeta(continueToken, resourceVersion);
-        }
-    }
+    /** The list's metadata: the continue token of the next page (the API calls it "continue", a Java keyword). */
+    record ListMeta(@JsonProperty("continue") String continueToken) {}
 
     /** A pod, as far as the classifier needs it. */
     record Item(Metadata metadata, Status status) {}
@@ -39,7 +33,7 @@ record PodListPage(ListMeta metadata, List<Item> items) {
     }
 
     String continueToken() {
-        return metadata == null ? null : metadata._continue();
+        return metadata == null ? null : metadata.continueToken();
     }
 
     private static PodInfo toPodInfo(Item item) {

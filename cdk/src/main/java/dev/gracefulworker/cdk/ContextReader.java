@@ -3,7 +3,7 @@ package dev.gracefulworker.cdk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gracefulworker.statemachine.PodSelector;
+import dev.gracefulworker.contract.PodSelector;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,10 +55,6 @@ final class ContextReader {
             return Optional.empty();
         }
         return value;
-    }
-
-    String text(String key, String defaultValue) {
-        return text(key).orElse(defaultValue);
     }
 
     boolean bool(String key, boolean defaultValue) {

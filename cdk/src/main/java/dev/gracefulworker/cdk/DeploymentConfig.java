@@ -1,10 +1,11 @@
 package dev.gracefulworker.cdk;
 
-import dev.gracefulworker.statemachine.DrainMode;
-import dev.gracefulworker.statemachine.FailurePolicy;
-import dev.gracefulworker.statemachine.SettingsRules;
-import dev.gracefulworker.statemachine.TimeoutResult;
-import dev.gracefulworker.statemachine.WorkflowSettings;
+import dev.gracefulworker.contract.DrainMode;
+import dev.gracefulworker.contract.FailurePolicy;
+import dev.gracefulworker.contract.LifecycleResult;
+import dev.gracefulworker.contract.SettingKey;
+import dev.gracefulworker.contract.Settings;
+import dev.gracefulworker.contract.SettingsViolation;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 
 import java.util.List;
@@ -34,7 +35,7 @@ public record DeploymentConfig(
         List<String> autoScalingGroupNames,
         Optional<String> existingTopicArn,
         boolean eventBridgeEntry,
-        WorkflowSettings settings,
+        Settings settings,
         FunctionLogLevel logLevel,
         LogLevel executionLogLevel,
         String kubernetesGroup,
@@ -47,16 +48,6 @@ public record DeploymentConfig(
     public static final String AUTO_SCALING_GROUP_NAMES = "autoScalingGroupNames";
     public static final String EXISTING_TOPIC_ARN = "existingTopicArn";
     public static final String EVENT_BRIDGE_ENTRY = "eventBridgeEntry";
-    public static final String WAIT_FOR_PODS = "waitForPods";
-    public static final String POLL_INTERVAL_SECONDS = "pollIntervalSeconds";
-    public static final String MAX_POLL_INTERVAL_SECONDS = "maxPollIntervalSeconds";
-    public static final String MAX_WAIT_SECONDS = "maxWaitSeconds";
-    public static final String HEARTBEAT_TIMEOUT_SECONDS = "heartbeatTimeoutSeconds";
-    public static final String DRAIN_MODE = "drainMode";
-    public static final String TAINT_NODE = "taintNode";
-    public static final String DRY_RUN = "dryRun";
-    public static final String ON_TIMEOUT = "onTimeout";
-    public static final String ON_FAILURE = "onFailure";
     public static final String LOG_LEVEL = "logLevel";
     public static final String EXECUTION_LOG_LEVEL = "executionLogLevel";
     public static final String KUBERNETES_GROUP = "kubernetesGroup";
@@ -103,7 +94,9 @@ public record DeploymentConfig(
         var topic = read.matching(EXISTING_TOPIC_ARN, TOPIC_ARN, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)");
         var eventBridgeEntry = read.bool(EVENT_BRIDGE_ENTRY, false);
         var settings = settings(read);
-        read.problems().addAll(SettingsRules.violations(settings));
+        // the contract's rules, the same "Apply per-group overrides" applies at run time (the history budget is
+        // checked by the workflow construct, which counts it from the definition)
+        settings.violations().stream().map(SettingsViolation::message).forEach(read::problem);
         var logLevel = read.choice(LOG_LEVEL, FunctionLogLevel.class, FunctionLogLevel.INFO);
         var executionLogLevel = read.choice(EXECUTION_LOG_LEVEL, LogLevel.class, LogLevel.ALL);
         var kubernetesGroup = read.matching(KUBERNETES_GROUP, KUBERNETES_GROUP_NAME,
@@ -141,20 +134,21 @@ public record DeploymentConfig(
         return Optional.empty();
     }
 
-    private static WorkflowSettings settings(ContextReader read) {
-        return WorkflowSettings.builder()
-                .waitForPods(read.podSelectors(WAIT_FOR_PODS))
-                .pollIntervalSeconds(read.integer(POLL_INTERVAL_SECONDS, WorkflowSettings.DEFAULT_POLL_INTERVAL_SECONDS))
-                .maxPollIntervalSeconds(read.integer(MAX_POLL_INTERVAL_SECONDS,
-                        WorkflowSettings.DEFAULT_MAX_POLL_INTERVAL_SECONDS))
-                .maxWaitSeconds(read.integer(MAX_WAIT_SECONDS, WorkflowSettings.DEFAULT_MAX_WAIT_SECONDS))
-                .heartbeatTimeoutSeconds(read.integer(HEARTBEAT_TIMEOUT_SECONDS,
-                        WorkflowSettings.DEFAULT_HEARTBEAT_TIMEOUT_SECONDS))
-                .drainMode(read.choice(DRAIN_MODE, DrainMode.class, DrainMode.EVICT))
-                .taintNode(read.bool(TAINT_NODE, true))
-                .dryRun(read.bool(DRY_RUN, false))
-                .onTimeout(read.choice(ON_TIMEOUT, TimeoutResult.class, TimeoutResult.CONTINUE))
-                .onFailure(read.choice(ON_FAILURE, FailurePolicy.class, FailurePolicy.CONTINUE))
+    private static Settings settings(ContextReader read) {
+        var defaults = Settings.defaults();
+        return Settings.builder()
+                .waitForPods(read.podSelectors(SettingKey.WAIT_FOR_PODS.key()))
+                .pollIntervalSeconds(read.integer(SettingKey.POLL_INTERVAL_SECONDS.key(), defaults.pollIntervalSeconds()))
+                .maxPollIntervalSeconds(read.integer(SettingKey.MAX_POLL_INTERVAL_SECONDS.key(),
+                        defaults.maxPollIntervalSeconds()))
+                .maxWaitSeconds(read.integer(SettingKey.MAX_WAIT_SECONDS.key(), defaults.maxWaitSeconds()))
+                .heartbeatTimeoutSeconds(read.integer(SettingKey.HEARTBEAT_TIMEOUT_SECONDS.key(),
+                        defaults.heartbeatTimeoutSeconds()))
+                .drainMode(read.choice(SettingKey.DRAIN_MODE.key(), DrainMode.class, defaults.drainMode()))
+                .taintNode(read.bool(SettingKey.TAINT_NODE.key(), defaults.taintNode()))
+                .dryRun(read.bool(SettingKey.DRY_RUN.key(), defaults.dryRun()))
+                .onTimeout(read.choice(SettingKey.ON_TIMEOUT.key(), LifecycleResult.class, defaults.onTimeout()))
+                .onFailure(read.choice(SettingKey.ON_FAILURE.key(), FailurePolicy.class, defaults.onFailure()))
                 .build();
     }
 

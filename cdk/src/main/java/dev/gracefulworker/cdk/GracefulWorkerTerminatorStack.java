@@ -1,5 +1,6 @@
 package dev.gracefulworker.cdk;
 
+import dev.gracefulworker.contract.WorkflowFunction;
 import dev.gracefulworker.statemachine.GracefulTerminationWorkflow;
 import dev.gracefulworker.statemachine.GracefulTerminationWorkflowProps;
 import dev.gracefulworker.statemachine.TaskFunctions;
@@ -30,6 +31,7 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
@@ -58,7 +60,7 @@ public final class GracefulWorkerTerminatorStack extends Stack {
     private final Queue deadLetterQueue;
     private final LifecycleNotifications notifications;
     private final GracefulTerminationWorkflow workflow;
-    private final Map<Handler, JavaFunction> functions = new EnumMap<>(Handler.class);
+    private final Map<WorkflowFunction, JavaFunction> functions = new EnumMap<>(WorkflowFunction.class);
 
     public GracefulWorkerTerminatorStack(Construct scope, String id, StackProps props, DeploymentConfig config,
                                          Path functionsJar) {
@@ -74,17 +76,15 @@ public final class GracefulWorkerTerminatorStack extends Stack {
                 .actions(List.of("ec2:DescribeInstances"))
                 .resources(List.of("*"))
                 .build());
-        for (Handler task : List.of(Handler.APPLY_SETTINGS_OVERRIDES, Handler.CHECK_LIVENESS, Handler.CORDON_NODE,
-                Handler.CHECK_PODS, Handler.COMPLETE_LIFECYCLE_ACTION)) {
+        var taskAliases = new EnumMap<WorkflowFunction, IFunction>(WorkflowFunction.class);
+        for (WorkflowFunction task : WorkflowFunction.tasks()) {
             functions.put(task, new JavaFunction(this, task, taskRole, TASK_FUNCTION_TIMEOUT, clusterEnvironment,
                     defaults, null));
+            taskAliases.put(task, alias(task));
         }
 
         this.workflow = new GracefulTerminationWorkflow(this, "Workflow", GracefulTerminationWorkflowProps.builder()
-                .functions(new TaskFunctions(
-                        alias(Handler.APPLY_SETTINGS_OVERRIDES), alias(Handler.CHECK_LIVENESS),
-                        alias(Handler.CORDON_NODE), alias(Handler.CHECK_PODS),
-                        alias(Handler.COMPLETE_LIFECYCLE_ACTION)))
+                .functions(new TaskFunctions(taskAliases))
                 .settings(config.settings())
                 .logLevel(config.executionLogLevel())
                 .build());
@@ -98,9 +98,9 @@ public final class GracefulWorkerTerminatorStack extends Stack {
         this.notifications = new LifecycleNotifications(this, "Lifecycle", config);
         this.starterRole = lambdaRole("StarterRole", "The starter function of graceful-worker-terminator");
         stateMachine.grantStartExecution(starterRole);
-        var starter = new JavaFunction(this, Handler.START_WORKFLOW, starterRole, STARTER_TIMEOUT,
+        var starter = new JavaFunction(this, WorkflowFunction.START_WORKFLOW, starterRole, STARTER_TIMEOUT,
                 Map.of("STATE_MACHINE_ARN", stateMachine.getStateMachineArn()), defaults, deadLetterQueue);
-        functions.put(Handler.START_WORKFLOW, starter);
+        functions.put(WorkflowFunction.START_WORKFLOW, starter);
         var subscription = notifications.topic().addSubscription(LambdaSubscription.Builder.create(starter.alias())
                 .deadLetterQueue(deadLetterQueue)
                 .build());
@@ -228,7 +228,7 @@ public final class GracefulWorkerTerminatorStack extends Stack {
         return new FunctionDefaults.VpcPlacement(vpc, SubnetSelection.builder().subnets(subnets).build(), securityGroups);
     }
 
-    private Alias alias(Handler handler) {
+    private Alias alias(WorkflowFunction handler) {
         return functions.get(handler).alias();
     }
 

@@ -1,5 +1,6 @@
 package dev.gracefulworker.cdk;
 
+import dev.gracefulworker.contract.WorkflowFunction;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.IRole;
@@ -23,7 +24,7 @@ import java.util.Map;
  */
 final class JavaFunction extends Construct {
 
-    static final String ALIAS = "live";
+    static final String ALIAS = WorkflowFunction.ALIAS;
     static final String SERVICE_NAME = "graceful-worker-terminator";
     static final String METRICS_NAMESPACE = "GracefulWorkerTerminator";
     /** C1 only: the functions are short-lived, so a fast start beats peak throughput. */
@@ -32,9 +33,9 @@ final class JavaFunction extends Construct {
     private final Function function;
     private final Alias alias;
 
-    JavaFunction(Construct scope, Handler handler, IRole role, Duration timeout, Map<String, String> environment,
+    JavaFunction(Construct scope, WorkflowFunction handler, IRole role, Duration timeout, Map<String, String> environment,
                  FunctionDefaults defaults, IQueue deadLetterQueue) {
-        super(scope, handler.id());
+        super(scope, handler.constructId());
         var logGroup = LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH).build();
         logGroup.grantWrite(role);
         var variables = new LinkedHashMap<String, String>();
@@ -46,7 +47,7 @@ final class JavaFunction extends Construct {
         var builder = Function.Builder.create(this, "Function")
                 .runtime(Runtime.JAVA_25)
                 .architecture(Architecture.X86_64)
-                .handler(handler.handler())
+                .handler(handler.handlerClass())
                 .description(handler.description())
                 .code(defaults.code())
                 .role(role)

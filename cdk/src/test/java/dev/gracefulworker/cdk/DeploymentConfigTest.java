@@ -1,10 +1,10 @@
 package dev.gracefulworker.cdk;
 
-import dev.gracefulworker.statemachine.DrainMode;
-import dev.gracefulworker.statemachine.FailurePolicy;
-import dev.gracefulworker.statemachine.PodSelector;
-import dev.gracefulworker.statemachine.TimeoutResult;
-import dev.gracefulworker.statemachine.WorkflowSettings;
+import dev.gracefulworker.contract.DrainMode;
+import dev.gracefulworker.contract.FailurePolicy;
+import dev.gracefulworker.contract.LifecycleResult;
+import dev.gracefulworker.contract.PodSelector;
+import dev.gracefulworker.contract.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,7 +30,7 @@ class DeploymentConfigTest {
         assertThat(config.autoScalingGroupNames()).isEmpty();
         assertThat(config.existingTopicArn()).isEmpty();
         assertThat(config.eventBridgeEntry()).isFalse();
-        assertThat(config.settings()).isEqualTo(WorkflowSettings.defaults());
+        assertThat(config.settings()).isEqualTo(Settings.defaults());
         assertThat(config.logLevel()).isEqualTo(FunctionLogLevel.INFO);
         assertThat(config.executionLogLevel()).isEqualTo(LogLevel.ALL);
         assertThat(config.kubernetesGroup()).isEqualTo("graceful-worker-terminator");
@@ -71,12 +71,12 @@ class DeploymentConfigTest {
         assertThat(config.autoScalingGroupNames()).containsExactly("workers-a", "workers-b");
         assertThat(config.existingTopicArn()).contains("arn:aws:sns:eu-west-1:111122223333:worker-lifecycle");
         assertThat(config.eventBridgeEntry()).isTrue();
-        assertThat(config.settings()).isEqualTo(WorkflowSettings.builder()
+        assertThat(config.settings()).isEqualTo(Settings.builder()
                 .waitForPods(List.of(new PodSelector("batch", "app=report-runner"),
                         new PodSelector("*", "gwt/wait in (yes)")))
                 .pollIntervalSeconds(10).maxPollIntervalSeconds(60).maxWaitSeconds(7200).heartbeatTimeoutSeconds(600)
                 .drainMode(DrainMode.WAIT).taintNode(false).dryRun(true)
-                .onTimeout(TimeoutResult.ABANDON).onFailure(FailurePolicy.LEAVE_TO_HOOK_TIMEOUT)
+                .onTimeout(LifecycleResult.ABANDON).onFailure(FailurePolicy.LEAVE_TO_HOOK_TIMEOUT)
                 .build());
         assertThat(config.logLevel()).isEqualTo(FunctionLogLevel.DEBUG);
         assertThat(config.executionLogLevel()).isEqualTo(LogLevel.ERROR);
@@ -141,7 +141,10 @@ class DeploymentConfigTest {
             "waitForPods|report-runner|waitForPods must be a JSON list like",
             "subnetIds|subnet-0123456789abcdef0|vpcId and subnetIds go together",
             "maxPollIntervalSeconds|200|maxPollIntervalSeconds (200) must be at most heartbeatTimeoutSeconds / 2 (150)",
-            "maxWaitSeconds|200000|maxWaitSeconds is 200000: it must be between 1 and 172800"})
+            "maxWaitSeconds|200000|maxWaitSeconds is 200000: it must be between 1 and 172800",
+            // a selector is parsed with the handlers' own parser, so a typo fails the synth, not every execution
+            "waitForPods|batch:app in (a|waitForPods[0].labelSelector: 'app in (a' is not a label selector",
+            "waitForPods|:app=web|waitForPods must be a JSON list like"})
     void badValue_isRejectedNamingTheKey(String key, String value, String expectedProblem) {
         var context = new HashMap<String, Object>();
         if (!key.equals("clusterName") && !key.equals("kubeconfigSecretArn")) {

@@ -2,6 +2,10 @@ package dev.gracefulworker.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gracefulworker.contract.DrainStatus;
+import dev.gracefulworker.contract.LivenessVerdict;
+import dev.gracefulworker.contract.HistoryBudget;
+import dev.gracefulworker.contract.Settings;
 import dev.gracefulworker.emulator.aws.LifecycleAction;
 import dev.gracefulworker.functions.cordon.CordonAction;
 import dev.gracefulworker.functions.cordon.CordonNodeHandler;
@@ -13,17 +17,13 @@ import dev.gracefulworker.functions.lifecycle.LifecycleCompletion;
 import dev.gracefulworker.functions.liveness.CheckLivenessHandler;
 import dev.gracefulworker.functions.liveness.CheckLivenessRequest;
 import dev.gracefulworker.functions.liveness.Liveness;
-import dev.gracefulworker.functions.liveness.Verdict;
 import dev.gracefulworker.functions.pods.CheckPodsHandler;
 import dev.gracefulworker.functions.pods.CheckPodsRequest;
 import dev.gracefulworker.functions.pods.DrainProgress;
-import dev.gracefulworker.functions.pods.DrainStatus;
 import dev.gracefulworker.functions.settings.ApplySettingsOverridesHandler;
 import dev.gracefulworker.functions.settings.ApplySettingsOverridesRequest;
-import dev.gracefulworker.functions.settings.Settings;
 import dev.gracefulworker.functions.support.Emulated;
 import dev.gracefulworker.functions.support.EmulatedWorlds;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,8 @@ class DrainFlowTest {
         String startedAt = Emulated.START.toString();
 
         Settings settings = new ApplySettingsOverridesHandler(wiring).handleRequest(new ApplySettingsOverridesRequest(
-                Settings.defaults(), "{\"waitForPods\": [{\"namespace\": \"batch\", \"labelSelector\": \"app=report-runner\"}]}"), null);
+                Settings.defaults(), "{\"waitForPods\": [{\"namespace\": \"batch\", \"labelSelector\": \"app=report-runner\"}]}",
+                new HistoryBudget(43)), null);
         Liveness target = new CheckLivenessHandler(wiring).handleRequest(new CheckLivenessRequest(INSTANCE), null);
         CordonResult cordon = new CordonNodeHandler(wiring).handleRequest(new CordonRequest(target.nodeName(), INSTANCE,
                 GROUP, HOOK, EXECUTION, settings.taintNode(), settings.dryRun()), null);
@@ -76,7 +77,7 @@ class DrainFlowTest {
         LifecycleCompletion completion = new CompleteLifecycleActionHandler(wiring).handleRequest(
                 new CompleteLifecycleActionRequest(INSTANCE, GROUP, HOOK, TOKEN, "CONTINUE", "drained", settings.dryRun(), startedAt), null);
 
-        assertThat(target.verdict()).isEqualTo(Verdict.DRAIN);
+        assertThat(target.verdict()).isEqualTo(LivenessVerdict.DRAIN);
         assertThat(cordon.action()).isEqualTo(CordonAction.CORDONED);
         assertThat(poll.status()).isEqualTo(DrainStatus.DRAINED);
         assertThat(poll.waitedFor()).isEqualTo(2);

@@ -22,7 +22,7 @@ public final class ExportedDefinition {
     /** The checked-in file, in the statemachine folder. */
     public static final String FILE_NAME = "graceful-worker-terminator.asl.json";
     /** The command that rewrites the checked-in file, from the repository root. */
-    public static final String REGENERATE_COMMAND = "./mvnw -q -B -pl statemachine compile exec:java@export-definition";
+    public static final String REGENERATE_COMMAND = "./mvnw -q -B -pl statemachine -am compile exec:java@export-definition";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STATE_MACHINE_TYPE = "AWS::StepFunctions::StateMachine";

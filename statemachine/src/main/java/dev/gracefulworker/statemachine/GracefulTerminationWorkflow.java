@@ -1,5 +1,8 @@
 package dev.gracefulworker.statemachine;
 
+import dev.gracefulworker.contract.HistoryBudget;
+import dev.gracefulworker.contract.Settings;
+import dev.gracefulworker.contract.SettingsViolation;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
@@ -8,7 +11,7 @@ import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.constructs.Construct;
 
-import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The graceful termination workflow of WORKFLOW.md as a Standard state machine: it cordons the node of a terminating
@@ -22,9 +25,9 @@ public final class GracefulTerminationWorkflow extends Construct {
      * longest wait plus an hour for the work around it; the workflow's own deadline ends every wait before it.
      */
     public static final Duration EXECUTION_TIMEOUT =
-            Duration.seconds(WorkflowSettings.MAX_WAIT_LIMIT_SECONDS + 3_600);
+            Duration.seconds(Settings.MAX_WAIT_LIMIT_SECONDS + 3_600);
 
-    private final WorkflowSettings settings;
+    private final Settings settings;
     private final HistoryBudget historyBudget;
     private final LogGroup logGroup;
     private final StateMachine stateMachine;
@@ -49,16 +52,13 @@ public final class GracefulTerminationWorkflow extends Construct {
                         .includeExecutionData(true)
                         .build())
                 .build();
-        this.historyBudget = HistoryBudget.of(definition.startStateName(), definition.statesJson());
+        this.historyBudget = definition.historyBudget();
         getNode().addValidation(this::validate);
     }
 
-    private java.util.List<String> validate() {
-        var violations = new ArrayList<>(SettingsRules.violations(settings));
-        if (violations.isEmpty()) {
-            historyBudget.violation(settings).ifPresent(violations::add);
-        }
-        return violations;
+    // the same rules "Apply per-group overrides" applies at run time, with the budget counted from this definition
+    private List<String> validate() {
+        return settings.violations(historyBudget).stream().map(SettingsViolation::message).toList();
     }
 
     /** The state machine; grant StartExecution on it to whatever starts executions. */
@@ -72,7 +72,7 @@ public final class GracefulTerminationWorkflow extends Construct {
     }
 
     /** The settings rendered into the definition. */
-    public WorkflowSettings getSettings() {
+    public Settings getSettings() {
         return settings;
     }
 

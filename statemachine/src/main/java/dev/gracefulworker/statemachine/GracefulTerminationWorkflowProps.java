@@ -1,23 +1,26 @@
 package dev.gracefulworker.statemachine;
 
+import dev.gracefulworker.contract.Settings;
+import dev.gracefulworker.contract.WorkflowFunction;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** Properties of {@link GracefulTerminationWorkflow}: the task functions, the deployed settings, logging and tracing. */
 public final class GracefulTerminationWorkflowProps {
 
     private final TaskFunctions functions;
-    private final WorkflowSettings settings;
+    private final Settings settings;
     private final LogLevel logLevel;
     private final RetentionDays logRetention;
     private final boolean tracingEnabled;
 
     private GracefulTerminationWorkflowProps(Builder builder) {
-        this.functions = new TaskFunctions(builder.applySettingsOverrides, builder.checkLiveness, builder.cordonNode,
-                builder.checkPods, builder.completeLifecycleAction);
+        this.functions = new TaskFunctions(builder.functions);
         this.settings = Objects.requireNonNull(builder.settings, "settings");
         this.logLevel = Objects.requireNonNull(builder.logLevel, "logLevel");
         this.logRetention = Objects.requireNonNull(builder.logRetention, "logRetention");
@@ -32,7 +35,7 @@ public final class GracefulTerminationWorkflowProps {
         return functions;
     }
 
-    public WorkflowSettings settings() {
+    public Settings settings() {
         return settings;
     }
 
@@ -48,14 +51,10 @@ public final class GracefulTerminationWorkflowProps {
         return tracingEnabled;
     }
 
-    /** Builds {@link GracefulTerminationWorkflowProps}; the five functions are required. */
+    /** Builds {@link GracefulTerminationWorkflowProps}; a function for every task is required. */
     public static final class Builder {
-        private IFunction applySettingsOverrides;
-        private IFunction checkLiveness;
-        private IFunction cordonNode;
-        private IFunction checkPods;
-        private IFunction completeLifecycleAction;
-        private WorkflowSettings settings = WorkflowSettings.defaults();
+        private final Map<WorkflowFunction, IFunction> functions = new EnumMap<>(WorkflowFunction.class);
+        private Settings settings = Settings.defaults();
         private LogLevel logLevel = LogLevel.ALL;
         private RetentionDays logRetention = RetentionDays.ONE_MONTH;
         private boolean tracingEnabled = true;
@@ -63,47 +62,24 @@ public final class GracefulTerminationWorkflowProps {
         private Builder() {
         }
 
-        /** Sets all five functions at once. */
-        public Builder functions(TaskFunctions functions) {
-            return applySettingsOverridesFunction(functions.applySettingsOverrides())
-                    .checkLivenessFunction(functions.checkLiveness())
-                    .cordonNodeFunction(functions.cordonNode())
-                    .checkPodsFunction(functions.checkPods())
-                    .completeLifecycleActionFunction(functions.completeLifecycleAction());
-        }
-
-        /** @param function runs ApplySettingsOverridesHandler (required) */
-        public Builder applySettingsOverridesFunction(IFunction function) {
-            this.applySettingsOverrides = function;
+        /** Sets every task function at once. */
+        public Builder functions(TaskFunctions value) {
+            WorkflowFunction.tasks().forEach(task -> function(task, value.get(task)));
             return this;
         }
 
-        /** @param function runs CheckLivenessHandler (required) */
-        public Builder checkLivenessFunction(IFunction function) {
-            this.checkLiveness = function;
+        /**
+         * @param task     one of {@link WorkflowFunction#tasks()}
+         * @param function the function (use the alias SnapStart publishes) that runs the task's handler; required
+         *                 for every task
+         */
+        public Builder function(WorkflowFunction task, IFunction function) {
+            this.functions.put(task, function);
             return this;
         }
 
-        /** @param function runs CordonNodeHandler (required) */
-        public Builder cordonNodeFunction(IFunction function) {
-            this.cordonNode = function;
-            return this;
-        }
-
-        /** @param function runs CheckPodsHandler (required) */
-        public Builder checkPodsFunction(IFunction function) {
-            this.checkPods = function;
-            return this;
-        }
-
-        /** @param function runs CompleteLifecycleActionHandler (required) */
-        public Builder completeLifecycleActionFunction(IFunction function) {
-            this.completeLifecycleAction = function;
-            return this;
-        }
-
-        /** @param value the deployed settings; @default {@link WorkflowSettings#defaults()} */
-        public Builder settings(WorkflowSettings value) {
+        /** @param value the deployed settings; @default {@link Settings#defaults()} */
+        public Builder settings(Settings value) {
             this.settings = value;
             return this;
         }

@@ -1,8 +1,17 @@
 package dev.gracefulworker.statemachine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gracefulworker.contract.CompletionReason;
+import dev.gracefulworker.contract.DrainStatus;
+import dev.gracefulworker.contract.FailurePolicy;
+import dev.gracefulworker.contract.HistoryBudget;
+import dev.gracefulworker.contract.LifecycleResult;
+import dev.gracefulworker.contract.LivenessVerdict;
+import dev.gracefulworker.contract.Settings;
+import dev.gracefulworker.contract.WorkflowFunction;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.IStableNumberProducer;
+import software.amazon.awscdk.Lazy;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
 import software.amazon.awscdk.services.stepfunctions.Choice;
 import software.amazon.awscdk.services.stepfunctions.Condition;
@@ -23,13 +32,18 @@ import software.amazon.awscdk.services.stepfunctions.WaitTime;
 import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
 import software.constructs.Construct;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static dev.gracefulworker.statemachine.WorkflowStates.*;
 
-/** The states of WORKFLOW.md and their transitions, built in a scope; {@link #start()} is the chain to deploy. */
+/**
+ * The states of WORKFLOW.md and their transitions, built in a scope; {@link #start()} is the chain to deploy. Built
+ * back to front: the failure path, the completions, the drain loop, the liveness check, then the intake. Every value
+ * a Choice compares comes from the contract's enums, so a status the handlers can return is a status the Choice knows.
+ */
 final class WorkflowDefinition {
 
     static final String TERMINATING = "autoscaling:EC2_INSTANCE_TERMINATING";
@@ -38,18 +52,60 @@ final class WorkflowDefinition {
             "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
             "States.Timeout");
     static final Duration TASK_TIMEOUT = Duration.seconds(60);
+    /** The states one poll iteration passes through; the contract's per-iteration event count must match them. */
+    static final List<String> POLL_LOOP = List.of(WAIT_BEFORE_NEXT_CHECK, CHECK_PODS, DONE_WAITING);
 
-    private static final String CONTINUE = "CONTINUE";
     private static final String ERROR_PATH = "$.error";
     private static final List<String> MESSAGE_IDS = List.of(
             "$.EC2InstanceId", "$.LifecycleActionToken", "$.AutoScalingGroupName", "$.LifecycleHookName");
 
+    /** Where a failing task goes ("Failure policy?"), and where a failing completion goes. */
+    private record FailurePath(Choice policy, Fail couldNotComplete) {
+    }
+
+    /** The four ways a drain ends with the action completed; each goes on to "Report outcome". */
+    private record Completions(LambdaInvoke drained, LambdaInvoke nothingToDrain, LambdaInvoke maxWaitReached,
+                               LambdaInvoke actionEnded) {
+    }
+
     private final Construct scope;
+    private final TaskFunctions functions;
     private final State start;
+    private final HistoryBudget historyBudget;
 
-    WorkflowDefinition(Construct scope, TaskFunctions functions, WorkflowSettings settings) {
+    WorkflowDefinition(Construct scope, TaskFunctions functions, Settings settings) {
         this.scope = scope;
+        this.functions = functions;
+        var failure = failurePath();
+        var completions = completions(failure);
+        var cordon = drainLoop(completions, failure);
+        var checkInstance = livenessCheck(cordon, completions.nothingToDrain(), failure);
+        this.start = intake(settings, checkInstance, failure);
+        this.historyBudget = countHistoryBudget();
+    }
 
+    /** The first state; the whole definition hangs off it. */
+    IChainable start() {
+        return start;
+    }
+
+    /** The history budget counted from this definition (and rendered into "Apply per-group overrides"). */
+    HistoryBudget historyBudget() {
+        return historyBudget;
+    }
+
+    /** Every state's own JSON, by name, as the deployed definition will hold it. */
+    Map<String, JsonNode> statesJson() {
+        var states = new LinkedHashMap<String, JsonNode>();
+        for (State state : State.findReachableStates(start, FindStateOptions.builder().includeErrorHandlers(true).build())) {
+            states.put(state.getStateId(), state.toStateJson());
+        }
+        return states;
+    }
+
+    // ---- intake: is it a termination, which settings, which node
+
+    private State intake(Settings settings, LambdaInvoke checkInstance, FailurePath failure) {
         var ignored = Succeed.Builder.create(scope, IGNORED_NOT_A_TERMINATION)
                 .comment("Test notifications, launches and anything else that is not a terminating lifecycle action")
                 .build();
@@ -66,64 +122,9 @@ final class WorkflowDefinition {
                 .parameters(initialPoll())
                 .resultPath("$.poll")
                 .build();
-        var applyOverrides = task(APPLY_PER_GROUP_OVERRIDES, functions.applySettingsOverrides(), "$.settings",
+        var applyOverrides = task(APPLY_PER_GROUP_OVERRIDES, WorkflowFunction.APPLY_SETTINGS_OVERRIDES, "$.settings",
                 overridesPayload());
-        var checkInstance = task(CHECK_INSTANCE_AND_NODE, functions.checkLiveness(), "$.target", Map.of(
-                "instanceId", JsonPath.stringAt("$.EC2InstanceId")));
-        var cordon = task(CORDON_NODE, functions.cordonNode(), "$.cordon", cordonPayload());
-        var checkPods = task(CHECK_PODS, functions.checkPods(), "$.poll", checkPodsPayload());
-        var waitBeforeNextCheck = Wait.Builder.create(scope, WAIT_BEFORE_NEXT_CHECK)
-                .time(WaitTime.secondsPath("$.poll.nextWaitSeconds"))
-                .build();
-
-        var complete = functions.completeLifecycleAction();
-        var completeDrained = task(COMPLETE_DRAINED, complete, "$.completion",
-                completePayload(CONTINUE, "drained"));
-        var completeNothingToDrain = task(COMPLETE_NOTHING_TO_DRAIN, complete, "$.completion",
-                completePayload(CONTINUE, "nothingToDrain"));
-        var completeMaxWait = task(COMPLETE_MAX_WAIT_REACHED, complete, "$.completion",
-                completePayload(JsonPath.stringAt("$.settings.onTimeout"), "timeout"));
-        var completeActionEnded = task(COMPLETE_ACTION_ALREADY_ENDED, complete, "$.completion",
-                completePayload(CONTINUE, "actionEnded"));
-        var completeAfterFailure = task(COMPLETE_AFTER_FAILURE, complete, "$.completion",
-                completePayload(JsonPath.stringAt("$.settings.onFailure"), "failed"));
-
-        var reportOutcome = Pass.Builder.create(scope, REPORT_OUTCOME).parameters(outcome()).build();
-        var done = Succeed.Builder.create(scope, DONE).build();
-        var drainFailed = failWithCaughtError(DRAIN_FAILED);
-        var leftToHookTimeout = failWithCaughtError(LEFT_TO_HOOK_TIMEOUT);
-        var couldNotComplete = failWithCaughtError(COULD_NOT_COMPLETE);
-
-        var failurePolicy = Choice.Builder.create(scope, FAILURE_POLICY).build()
-                .when(Condition.stringEquals("$.settings.onFailure", FailurePolicy.LEAVE_TO_HOOK_TIMEOUT.name()),
-                        leftToHookTimeout)
-                .otherwise(completeAfterFailure);
-        completeAfterFailure.next(drainFailed);
-
-        for (var clusterTask : List.of(applyOverrides, checkInstance, cordon, checkPods)) {
-            clusterTask.addCatch(failurePolicy, catchAll());
-        }
-        for (var completion : List.of(completeDrained, completeNothingToDrain, completeMaxWait, completeActionEnded,
-                completeAfterFailure)) {
-            completion.addCatch(couldNotComplete, catchAll());
-        }
-        for (var completion : List.of(completeDrained, completeNothingToDrain, completeMaxWait, completeActionEnded)) {
-            completion.next(reportOutcome);
-        }
-        reportOutcome.next(done);
-
-        var doneWaiting = Choice.Builder.create(scope, DONE_WAITING).build()
-                .when(pollStatus("DRAINED"), completeDrained)
-                .when(pollStatus("DEADLINE_PASSED"), completeMaxWait)
-                .when(pollStatus("ACTION_ENDED"), completeActionEnded)
-                .otherwise(waitBeforeNextCheck);
-        waitBeforeNextCheck.next(checkPods);
-        cordon.next(checkPods).next(doneWaiting);
-
-        var anythingToDrain = Choice.Builder.create(scope, ANYTHING_TO_DRAIN).build()
-                .when(Condition.stringEquals("$.target.verdict", "DRAIN"), cordon)
-                .otherwise(completeNothingToDrain);
-        checkInstance.next(anythingToDrain);
+        applyOverrides.addCatch(failure.policy(), catchAll());
         applyOverrides.next(checkInstance);
         var perGroupOverrides = Choice.Builder.create(scope, PER_GROUP_OVERRIDES).build()
                 .when(Condition.isPresent("$.NotificationMetadata"), applyOverrides)
@@ -133,35 +134,92 @@ final class WorkflowDefinition {
         // Rules are tried in order, so LifecycleTransition is compared only once it is known to be present:
         // a comparison on a missing field is a runtime error in Step Functions, not a non-match.
         // Not(IsPresent) rather than IsPresent=false: aws-local-stepfunctions 3.0.0 never matches IsPresent=false.
-        var isTermination = Choice.Builder.create(scope, IS_IT_A_TERMINATION).build()
+        return Choice.Builder.create(scope, IS_IT_A_TERMINATION).build()
                 .when(Condition.not(Condition.isPresent("$.LifecycleTransition")), ignored)
                 .when(isTerminatingWithAllIds(), loadSettings)
                 .when(isTerminating(), malformed)
                 .otherwise(ignored);
-        this.start = isTermination;
     }
 
-    /** The first state; the whole definition hangs off it. */
-    IChainable start() {
-        return start;
+    // ---- liveness: is there a running instance with a node to drain
+
+    private LambdaInvoke livenessCheck(LambdaInvoke cordon, LambdaInvoke completeNothingToDrain, FailurePath failure) {
+        var checkInstance = task(CHECK_INSTANCE_AND_NODE, WorkflowFunction.CHECK_LIVENESS, "$.target", Map.of(
+                "instanceId", JsonPath.stringAt("$.EC2InstanceId")));
+        checkInstance.addCatch(failure.policy(), catchAll());
+        var anythingToDrain = Choice.Builder.create(scope, ANYTHING_TO_DRAIN).build()
+                .when(Condition.stringEquals("$.target.verdict", LivenessVerdict.DRAIN.name()), cordon)
+                .when(Condition.stringEquals("$.target.verdict", LivenessVerdict.NOTHING_TO_DRAIN.name()),
+                        completeNothingToDrain)
+                .otherwise(completeNothingToDrain);
+        checkInstance.next(anythingToDrain);
+        return checkInstance;
     }
 
-    String startStateName() {
-        return start.getStateId();
-    }
+    // ---- the drain loop: cordon, then check pods until none block, the deadline passes or the action ends
 
-    /** Every state's own JSON, by name, as the deployed definition will hold it. */
-    Map<String, JsonNode> statesJson() {
-        var states = new LinkedHashMap<String, JsonNode>();
-        for (State state : State.findReachableStates(start, FindStateOptions.builder().includeErrorHandlers(true).build())) {
-            states.put(state.getStateId(), state.toStateJson());
+    private LambdaInvoke drainLoop(Completions completions, FailurePath failure) {
+        var cordon = task(CORDON_NODE, WorkflowFunction.CORDON_NODE, "$.cordon", cordonPayload());
+        var checkPods = task(CHECK_PODS, WorkflowFunction.CHECK_PODS, "$.poll", checkPodsPayload());
+        for (var clusterTask : List.of(cordon, checkPods)) {
+            clusterTask.addCatch(failure.policy(), catchAll());
         }
-        return states;
+        var waitBeforeNextCheck = Wait.Builder.create(scope, WAIT_BEFORE_NEXT_CHECK)
+                .time(WaitTime.secondsPath("$.poll.nextWaitSeconds"))
+                .build();
+        var doneWaiting = Choice.Builder.create(scope, DONE_WAITING).build()
+                .when(pollStatus(DrainStatus.DRAINED), completions.drained())
+                .when(pollStatus(DrainStatus.DEADLINE_PASSED), completions.maxWaitReached())
+                .when(pollStatus(DrainStatus.ACTION_ENDED), completions.actionEnded())
+                .when(pollStatus(DrainStatus.WAITING), waitBeforeNextCheck)
+                .otherwise(waitBeforeNextCheck);
+        waitBeforeNextCheck.next(checkPods);
+        cordon.next(checkPods).next(doneWaiting);
+        return cordon;
     }
 
-    private LambdaInvoke task(String name, IFunction function, String resultPath, Map<String, ?> payload) {
+    // ---- completions: the action is completed once, whichever way the drain ended
+
+    private Completions completions(FailurePath failure) {
+        var completions = new Completions(
+                completion(COMPLETE_DRAINED, LifecycleResult.CONTINUE.name(), CompletionReason.DRAINED),
+                completion(COMPLETE_NOTHING_TO_DRAIN, LifecycleResult.CONTINUE.name(), CompletionReason.NOTHING_TO_DRAIN),
+                completion(COMPLETE_MAX_WAIT_REACHED, JsonPath.stringAt("$.settings.onTimeout"), CompletionReason.TIMEOUT),
+                completion(COMPLETE_ACTION_ALREADY_ENDED, LifecycleResult.CONTINUE.name(), CompletionReason.ACTION_ENDED));
+        var reportOutcome = Pass.Builder.create(scope, REPORT_OUTCOME).parameters(outcome()).build();
+        reportOutcome.next(Succeed.Builder.create(scope, DONE).build());
+        for (var completion : List.of(completions.drained(), completions.nothingToDrain(), completions.maxWaitReached(),
+                completions.actionEnded())) {
+            completion.addCatch(failure.couldNotComplete(), catchAll());
+            completion.next(reportOutcome);
+        }
+        return completions;
+    }
+
+    // ---- the failure path: every task's Catch, then the failure policy
+
+    private FailurePath failurePath() {
+        var couldNotComplete = failWithCaughtError(COULD_NOT_COMPLETE);
+        var completeAfterFailure = completion(COMPLETE_AFTER_FAILURE, JsonPath.stringAt("$.settings.onFailure"),
+                CompletionReason.FAILED);
+        completeAfterFailure.addCatch(couldNotComplete, catchAll());
+        completeAfterFailure.next(failWithCaughtError(DRAIN_FAILED));
+        var policy = Choice.Builder.create(scope, FAILURE_POLICY).build()
+                .when(Condition.stringEquals("$.settings.onFailure", FailurePolicy.LEAVE_TO_HOOK_TIMEOUT.name()),
+                        failWithCaughtError(LEFT_TO_HOOK_TIMEOUT))
+                .otherwise(completeAfterFailure);
+        return new FailurePath(policy, couldNotComplete);
+    }
+
+    // ---- building blocks
+
+    private LambdaInvoke completion(String name, String result, CompletionReason reason) {
+        return task(name, WorkflowFunction.COMPLETE_LIFECYCLE_ACTION, "$.completion", completePayload(result, reason));
+    }
+
+    private LambdaInvoke task(String name, WorkflowFunction function, String resultPath, Map<String, ?> payload) {
         var task = LambdaInvoke.Builder.create(scope, name)
-                .lambdaFunction(function)
+                .lambdaFunction(functions.get(function))
                 // the function ARN as Resource: the task result is the handler's return value, nothing wrapped
                 .payloadResponseOnly(true)
                 .retryOnServiceExceptions(false)
@@ -187,6 +245,18 @@ final class WorkflowDefinition {
                 .build();
     }
 
+    private HistoryBudget countHistoryBudget() {
+        var states = statesJson();
+        var budget = HistoryOverhead.of(start.getStateId(), states);
+        int loopEvents = HistoryOverhead.loopEvents(POLL_LOOP, states);
+        if (loopEvents != HistoryBudget.EVENTS_PER_POLL_ITERATION) {
+            throw new IllegalStateException("One poll iteration (" + POLL_LOOP + ") costs " + loopEvents
+                    + " history events, but the contract's HistoryBudget counts "
+                    + HistoryBudget.EVENTS_PER_POLL_ITERATION + ": change them together");
+        }
+        return budget;
+    }
+
     private static CatchProps catchAll() {
         return CatchProps.builder().errors(List.of("States.ALL")).resultPath(ERROR_PATH).build();
     }
@@ -196,19 +266,21 @@ final class WorkflowDefinition {
     }
 
     private static Condition isTerminatingWithAllIds() {
-        var conditions = new java.util.ArrayList<Condition>();
+        var conditions = new ArrayList<Condition>();
         conditions.add(isTerminating());
         MESSAGE_IDS.forEach(path -> conditions.add(Condition.isPresent(path)));
         return Condition.and(conditions.toArray(Condition[]::new));
     }
 
-    private static Condition pollStatus(String status) {
-        return Condition.stringEquals("$.poll.status", status);
+    private static Condition pollStatus(DrainStatus status) {
+        return Condition.stringEquals("$.poll.status", status.name());
     }
+
+    // ---- payloads: ordered maps, since Map.of iterates in a per-JVM order and the exported file must not change
 
     private static Map<String, Object> initialPoll() {
         var poll = new LinkedHashMap<String, Object>();
-        poll.put("status", "NOT_STARTED");
+        poll.put("status", DrainStatus.NOT_STARTED.name());
         poll.put("polls", 0);
         poll.put("heartbeats", 0);
         poll.put("waitedFor", 0);
@@ -217,11 +289,17 @@ final class WorkflowDefinition {
         return poll;
     }
 
-    // payloads are ordered maps: Map.of iterates in a per-JVM order, and the exported file must not change with it
-    private static Map<String, Object> overridesPayload() {
+    private Map<String, Object> overridesPayload() {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("deployed", JsonPath.stringAt("$.settings"));
         payload.put("notificationMetadata", JsonPath.stringAt("$.NotificationMetadata"));
+        // the budget is counted once the whole definition exists, and rendered at synth
+        payload.put("historyBudget", Map.of("fixedEvents", Lazy.number(new IStableNumberProducer() {
+            @Override
+            public Number produce() {
+                return historyBudget.fixedEvents();
+            }
+        })));
         return payload;
     }
 
@@ -253,12 +331,12 @@ final class WorkflowDefinition {
         return payload;
     }
 
-    /** The payload of a {@code Complete: ...} task; {@code result} is a fixed value or a path into the settings. */
-    private static Map<String, Object> completePayload(String result, String reason) {
+    /** The payload of a "Complete …" task; {@code result} is a fixed value or a path into the settings. */
+    private static Map<String, Object> completePayload(String result, CompletionReason reason) {
         var payload = lifecycleIds();
         payload.put("lifecycleActionToken", JsonPath.stringAt("$.LifecycleActionToken"));
         payload.put("result", result);
-        payload.put("reason", reason);
+        payload.put("reason", reason.wire());
         payload.put("dryRun", JsonPath.stringAt("$.settings.dryRun"));
         payload.put("startedAt", JsonPath.stringAt("$$.Execution.StartTime"));
         return payload;

@@ -1,5 +1,6 @@
 package dev.gracefulworker.statemachine;
 
+import dev.gracefulworker.contract.WorkflowFunction;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ class ExportedDefinitionTest {
     void exportedDefinition_usesThePlaceholderArnOfEachFunctionAndItsAlias() throws Exception {
         String exported = ExportedDefinition.render(ExportedDefinition.synthesize());
 
-        for (TaskFunction function : TaskFunction.values()) {
+        for (WorkflowFunction function : WorkflowFunction.tasks()) {
             assertThat(exported).contains("\"Resource\": \"arn:aws:lambda:eu-west-1:111122223333:function:"
                     + function.placeholderName() + ":live\"");
         }

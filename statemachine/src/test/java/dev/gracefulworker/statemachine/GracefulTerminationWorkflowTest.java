@@ -1,7 +1,20 @@
 package dev.gracefulworker.statemachine;
 
+import static dev.gracefulworker.statemachine.WorkflowStates.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gracefulworker.contract.DrainMode;
+import dev.gracefulworker.contract.FailurePolicy;
+import dev.gracefulworker.contract.LifecycleResult;
+import dev.gracefulworker.contract.PodSelector;
+import dev.gracefulworker.contract.Settings;
+import dev.gracefulworker.contract.WorkflowFunction;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
@@ -12,14 +25,6 @@ import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
-
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static dev.gracefulworker.statemachine.WorkflowStates.*;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class GracefulTerminationWorkflowTest {
 
@@ -124,12 +129,12 @@ class GracefulTerminationWorkflowTest {
     @Test
     void everyTask_invokesItsFunctionArnDirectly_soTheResultIsTheHandlersOutput() {
         var expected = Map.of(
-                APPLY_PER_GROUP_OVERRIDES, TaskFunction.APPLY_SETTINGS_OVERRIDES,
-                CHECK_INSTANCE_AND_NODE, TaskFunction.CHECK_LIVENESS,
-                CORDON_NODE, TaskFunction.CORDON_NODE,
-                CHECK_PODS, TaskFunction.CHECK_PODS,
-                COMPLETE_DRAINED, TaskFunction.COMPLETE_LIFECYCLE_ACTION,
-                COMPLETE_AFTER_FAILURE, TaskFunction.COMPLETE_LIFECYCLE_ACTION);
+                APPLY_PER_GROUP_OVERRIDES, WorkflowFunction.APPLY_SETTINGS_OVERRIDES,
+                CHECK_INSTANCE_AND_NODE, WorkflowFunction.CHECK_LIVENESS,
+                CORDON_NODE, WorkflowFunction.CORDON_NODE,
+                CHECK_PODS, WorkflowFunction.CHECK_PODS,
+                COMPLETE_DRAINED, WorkflowFunction.COMPLETE_LIFECYCLE_ACTION,
+                COMPLETE_AFTER_FAILURE, WorkflowFunction.COMPLETE_LIFECYCLE_ACTION);
 
         expected.forEach((state, function) -> assertThat(defaults.state(state).path("Resource").asText())
                 .as(state).isEqualTo(function.placeholderArn()));
@@ -158,7 +163,7 @@ class GracefulTerminationWorkflowTest {
         assertThat(doneWaiting.path("Choices")).extracting(choice -> choice.path("StringEquals").asText() + "->"
                         + choice.path("Next").asText())
                 .containsExactly("DRAINED->" + COMPLETE_DRAINED, "DEADLINE_PASSED->" + COMPLETE_MAX_WAIT_REACHED,
-                        "ACTION_ENDED->" + COMPLETE_ACTION_ALREADY_ENDED);
+                        "ACTION_ENDED->" + COMPLETE_ACTION_ALREADY_ENDED, "WAITING->" + WAIT_BEFORE_NEXT_CHECK);
         JsonNode wait = defaults.state(WAIT_BEFORE_NEXT_CHECK);
         assertThat(wait.path("SecondsPath").asText()).isEqualTo("$.poll.nextWaitSeconds");
         assertThat(wait.path("Next").asText()).isEqualTo(CHECK_PODS);
@@ -181,12 +186,12 @@ class GracefulTerminationWorkflowTest {
 
     @Test
     void deployedSettings_areRenderedIntoTheLoadState() {
-        var settings = WorkflowSettings.builder()
+        var settings = Settings.builder()
                 .waitForPods(List.of(new PodSelector("batch", "app=report-runner")))
                 .drainMode(DrainMode.WAIT)
                 .pollIntervalSeconds(10).maxPollIntervalSeconds(60).maxWaitSeconds(7_200).heartbeatTimeoutSeconds(600)
                 .taintNode(false).dryRun(true)
-                .onTimeout(TimeoutResult.ABANDON).onFailure(FailurePolicy.LEAVE_TO_HOOK_TIMEOUT)
+                .onTimeout(LifecycleResult.ABANDON).onFailure(FailurePolicy.LEAVE_TO_HOOK_TIMEOUT)
                 .build();
 
         JsonNode rendered = WorkflowSynth.withSettings(settings).state(LOAD_DEPLOYED_SETTINGS);
@@ -216,16 +221,16 @@ class GracefulTerminationWorkflowTest {
         var placeholders = TaskFunctions.placeholders(stack);
         new GracefulTerminationWorkflow(stack, "Workflow", GracefulTerminationWorkflowProps.builder()
                 .functions(placeholders)
-                .checkPodsFunction(checkPods)
+                .function(WorkflowFunction.CHECK_PODS, checkPods)
                 .build());
         var template = Template.fromStack(stack);
 
         JsonNode definition = ExportedDefinition.definitionOf(new ObjectMapper().valueToTree(template.toJSON()),
                 token -> token.path("Fn::GetAtt").get(0).asText().startsWith("CheckPods")
-                        ? TaskFunction.CHECK_PODS.placeholderArn() : "unexpected " + token);
+                        ? WorkflowFunction.CHECK_PODS.placeholderArn() : "unexpected " + token);
 
         assertThat(definition.path("States").path(CHECK_PODS).path("Resource").asText())
-                .isEqualTo(TaskFunction.CHECK_PODS.placeholderArn());
+                .isEqualTo(WorkflowFunction.CHECK_PODS.placeholderArn());
         template.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(Map.of("Action", "lambda:InvokeFunction")))))));
     }

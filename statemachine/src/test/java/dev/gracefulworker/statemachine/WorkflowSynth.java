@@ -1,6 +1,7 @@
 package dev.gracefulworker.statemachine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gracefulworker.contract.Settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
@@ -22,7 +23,7 @@ record WorkflowSynth(Stack stack, Template template, JsonNode definition) {
         return new WorkflowSynth(stack, template, definitionOf(template));
     }
 
-    static WorkflowSynth withSettings(WorkflowSettings settings) {
+    static WorkflowSynth withSettings(Settings settings) {
         return of(props -> props.settings(settings));
     }
 

@@ -1,5 +1,6 @@
 package dev.gracefulworker.functions.lifecycle;
 
+import dev.gracefulworker.contract.LifecycleResult;
 import dev.gracefulworker.functions.aws.AwsFailures;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;

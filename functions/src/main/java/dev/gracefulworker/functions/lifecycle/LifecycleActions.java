@@ -1,5 +1,7 @@
 package dev.gracefulworker.functions.lifecycle;
 
+import dev.gracefulworker.contract.LifecycleResult;
+
 /** Auto Scaling's lifecycle action calls. */
 public interface LifecycleActions {
 

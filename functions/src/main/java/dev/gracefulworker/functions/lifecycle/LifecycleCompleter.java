@@ -1,5 +1,7 @@
 package dev.gracefulworker.functions.lifecycle;
 
+import dev.gracefulworker.contract.CompletionReason;
+import dev.gracefulworker.contract.LifecycleResult;
 import dev.gracefulworker.functions.InvalidTaskInputException;
 import dev.gracefulworker.functions.TaskInputs;
 import java.time.Clock;

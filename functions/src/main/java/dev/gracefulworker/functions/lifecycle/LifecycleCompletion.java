@@ -1,5 +1,7 @@
 package dev.gracefulworker.functions.lifecycle;
 
+import dev.gracefulworker.contract.LifecycleResult;
+
 /** Output of every "Complete: …" task ({@code $.completion}). */
 public record LifecycleCompletion(
         String instanceId,

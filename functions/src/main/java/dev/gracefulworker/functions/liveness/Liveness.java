@@ -1,5 +1,7 @@
 package dev.gracefulworker.functions.liveness;
 
+import dev.gracefulworker.contract.LivenessVerdict;
+
 /**
  * Output of "Check instance and node" ({@code $.target}). {@code nodeName}/{@code matchedBy}/zone/DNS are null
  * when unknown (the Lambda runtime then leaves the key out).
@@ -12,5 +14,5 @@ public record Liveness(
         String nodeName,
         boolean nodeReady,
         MatchedBy matchedBy,
-        Verdict verdict,
+        LivenessVerdict verdict,
         String reason) {}

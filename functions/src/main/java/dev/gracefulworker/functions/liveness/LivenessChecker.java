@@ -1,5 +1,6 @@
 package dev.gracefulworker.functions.liveness;
 
+import dev.gracefulworker.contract.LivenessVerdict;
 import dev.gracefulworker.functions.TaskInputs;
 import dev.gracefulworker.functions.kubernetes.Nodes;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class LivenessChecker {
     public Liveness check(String instanceId) {
         Optional<InstanceInfo> found = instances.find(TaskInputs.required("instanceId", instanceId));
         if (found.isEmpty()) {
-            return new Liveness(instanceId, NOT_FOUND, null, null, null, false, null, Verdict.NOTHING_TO_DRAIN,
+            return new Liveness(instanceId, NOT_FOUND, null, null, null, false, null, LivenessVerdict.NOTHING_TO_DRAIN,
                     "instance not found");
         }
         InstanceInfo instance = found.get();
@@ -35,12 +36,12 @@ public final class LivenessChecker {
         return finder.find(instance, nodes.list())
                 .map(match -> new Liveness(instanceId, instance.state(), instance.availabilityZone(),
                         instance.privateDnsName(), match.node().name(), match.node().ready(), match.matchedBy(),
-                        Verdict.DRAIN, "node " + match.node().name() + " matched by " + match.matchedBy()))
+                        LivenessVerdict.DRAIN, "node " + match.node().name() + " matched by " + match.matchedBy()))
                 .orElseGet(() -> nothingToDrain(instance, "no node for instance " + instanceId + " in the cluster"));
     }
 
     private static Liveness nothingToDrain(InstanceInfo instance, String reason) {
         return new Liveness(instance.instanceId(), instance.state(), instance.availabilityZone(),
-                instance.privateDnsName(), null, false, null, Verdict.NOTHING_TO_DRAIN, reason);
+                instance.privateDnsName(), null, false, null, LivenessVerdict.NOTHING_TO_DRAIN, reason);
     }
 }

@@ -1,6 +1,6 @@
 package dev.gracefulworker.functions.pods;
 
-import dev.gracefulworker.functions.settings.Settings;
+import dev.gracefulworker.contract.Settings;
 
 /** Input of "Check pods": the node, the lifecycle action (for heartbeats), the settings and the previous progress. */
 public record CheckPodsRequest(

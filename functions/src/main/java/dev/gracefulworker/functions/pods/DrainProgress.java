@@ -1,5 +1,6 @@
 package dev.gracefulworker.functions.pods;
 
+import dev.gracefulworker.contract.DrainStatus;
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package dev.gracefulworker.functions.pods;
 
+import dev.gracefulworker.contract.DrainStatus;
+import dev.gracefulworker.contract.PollSchedule;
+import dev.gracefulworker.contract.Settings;
 import dev.gracefulworker.functions.InvalidTaskInputException;
 import dev.gracefulworker.functions.TaskInputs;
 import dev.gracefulworker.functions.kubernetes.EvictionOutcome;
@@ -10,7 +13,6 @@ import dev.gracefulworker.functions.lifecycle.HeartbeatRecorder;
 import dev.gracefulworker.functions.lifecycle.LifecycleActionRef;
 import dev.gracefulworker.functions.observability.Metric;
 import dev.gracefulworker.functions.observability.MetricsRecorder;
-import dev.gracefulworker.functions.settings.Settings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

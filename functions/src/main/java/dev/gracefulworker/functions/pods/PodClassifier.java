@@ -1,9 +1,9 @@
 package dev.gracefulworker.functions.pods;
 
+import dev.gracefulworker.contract.DrainMode;
+import dev.gracefulworker.contract.PodSelector;
+import dev.gracefulworker.contract.Settings;
 import dev.gracefulworker.functions.kubernetes.PodInfo;
-import dev.gracefulworker.functions.settings.DrainMode;
-import dev.gracefulworker.functions.settings.PodSelector;
-import dev.gracefulworker.functions.settings.Settings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,10 @@
 package dev.gracefulworker.functions.settings;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.gracefulworker.contract.HistoryBudget;
+import dev.gracefulworker.contract.InvalidSettingsException;
+import dev.gracefulworker.contract.Settings;
+import dev.gracefulworker.functions.InvalidTaskInputException;
 import dev.gracefulworker.functions.Json;
 import dev.gracefulworker.functions.JsonTaskHandler;
 import dev.gracefulworker.functions.Priming;
@@ -25,7 +29,8 @@ public final class ApplySettingsOverridesHandler extends JsonTaskHandler<ApplySe
         this.invocation = new Invocation(wiring.metrics());
         this.priming = Priming.register(jsonRoundTrip(), new Priming.Step(
                 "the first override binds Settings through Jackson's tree model and record introspection",
-                () -> overrides.apply(Settings.defaults(), "{\"maxWaitSeconds\": 600, \"unknownKey\": 1}")));
+                () -> overrides.apply(Settings.defaults(), "{\"maxWaitSeconds\": 600, \"unknownKey\": 1}",
+                        new HistoryBudget(1))));  // any budget: priming only exercises the path
     }
 
     @Override
@@ -33,6 +38,10 @@ public final class ApplySettingsOverridesHandler extends JsonTaskHandler<ApplySe
         if (request.deployed() == null) {
             throw new InvalidSettingsException("deployed", "is missing from the task input");
         }
-        return invocation.run(context, Map.of(), () -> overrides.apply(request.deployed(), request.notificationMetadata()));
+        if (request.historyBudget() == null) {
+            throw new InvalidTaskInputException("historyBudget", "is missing");
+        }
+        return invocation.run(context, Map.of(),
+                () -> overrides.apply(request.deployed(), request.notificationMetadata(), request.historyBudget()));
     }
 }

@@ -5,11 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gracefulworker.functions.lifecycle.LifecycleResult;
+import dev.gracefulworker.contract.DrainMode;
+import dev.gracefulworker.contract.FailurePolicy;
+import dev.gracefulworker.contract.HistoryBudget;
+import dev.gracefulworker.contract.InvalidSettingsException;
+import dev.gracefulworker.contract.LifecycleResult;
+import dev.gracefulworker.contract.SettingKey;
+import dev.gracefulworker.contract.Settings;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -23,19 +29,21 @@ public final class SettingsOverrides {
 
     private record Rule(String expected, Predicate<JsonNode> accepts) {}
 
-    private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+    // every SettingKey has exactly one rule: SettingsOverridesTest checks the two lists agree
+    private static final Map<SettingKey, Rule> RULES = new EnumMap<>(SettingKey.class);
 
     static {
-        RULES.put("waitForPods", new Rule("an array of {\"namespace\", \"labelSelector\"} objects", SettingsOverrides::isSelectorList));
-        RULES.put("drainMode", enumRule(DrainMode.values()));
-        RULES.put("pollIntervalSeconds", intRule());
-        RULES.put("maxPollIntervalSeconds", intRule());
-        RULES.put("maxWaitSeconds", intRule());
-        RULES.put("heartbeatTimeoutSeconds", intRule());
-        RULES.put("taintNode", new Rule("true or false", JsonNode::isBoolean));
-        RULES.put("dryRun", new Rule("true or false", JsonNode::isBoolean));
-        RULES.put("onTimeout", enumRule(LifecycleResult.values()));
-        RULES.put("onFailure", enumRule(FailurePolicy.values()));
+        RULES.put(SettingKey.WAIT_FOR_PODS,
+                new Rule("an array of {\"namespace\", \"labelSelector\"} objects", SettingsOverrides::isSelectorList));
+        RULES.put(SettingKey.DRAIN_MODE, enumRule(DrainMode.values()));
+        RULES.put(SettingKey.POLL_INTERVAL_SECONDS, intRule());
+        RULES.put(SettingKey.MAX_POLL_INTERVAL_SECONDS, intRule());
+        RULES.put(SettingKey.MAX_WAIT_SECONDS, intRule());
+        RULES.put(SettingKey.HEARTBEAT_TIMEOUT_SECONDS, intRule());
+        RULES.put(SettingKey.TAINT_NODE, new Rule("true or false", JsonNode::isBoolean));
+        RULES.put(SettingKey.DRY_RUN, new Rule("true or false", JsonNode::isBoolean));
+        RULES.put(SettingKey.ON_TIMEOUT, enumRule(LifecycleResult.values()));
+        RULES.put(SettingKey.ON_FAILURE, enumRule(FailurePolicy.values()));
     }
 
     private final ObjectMapper json;
@@ -44,25 +52,29 @@ public final class SettingsOverrides {
         this.json = json;
     }
 
-    public Settings apply(Settings deployed, String notificationMetadata) {
+    /**
+     * The deployed settings with the metadata's overrides applied, checked against every settings rule and the
+     * execution's history budget (an override is not seen at synth).
+     */
+    public Settings apply(Settings deployed, String notificationMetadata, HistoryBudget budget) {
         if (notificationMetadata == null || notificationMetadata.isBlank()) {
-            return deployed.validated();
+            return deployed.validated(budget);
         }
         JsonNode metadata;
         try {
             metadata = json.readTree(notificationMetadata);
         } catch (JsonProcessingException e) {
-            return ignored(deployed, "NotificationMetadata is not JSON");
+            return ignored(deployed, "NotificationMetadata is not JSON", budget);
         }
         if (metadata == null || !metadata.isObject()) {
-            return ignored(deployed, "NotificationMetadata is not a JSON object");
+            return ignored(deployed, "NotificationMetadata is not a JSON object", budget);
         }
         ObjectNode merged = json.valueToTree(deployed);
         List<String> overridden = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = metadata.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            Rule rule = RULES.get(field.getKey());
+            Rule rule = SettingKey.of(field.getKey()).map(RULES::get).orElse(null);
             if (rule == null) {
                 unknown.add(field.getKey());
                 continue;
@@ -78,17 +90,15 @@ public final class SettingsOverrides {
         merged.set("ignoredOverrideKeys", json.valueToTree(unknown));
         merged.putNull("overridesIgnored");
         try {
-            return json.treeToValue(merged, Settings.class).validated();
+            return json.treeToValue(merged, Settings.class).validated(budget);
         } catch (JsonProcessingException e) {
             throw new InvalidSettingsException("NotificationMetadata", e.getOriginalMessage());
         }
     }
 
-    private static Settings ignored(Settings deployed, String reason) {
-        return new Settings(deployed.waitForPods(), deployed.drainMode(), deployed.pollIntervalSeconds(),
-                deployed.maxPollIntervalSeconds(), deployed.maxWaitSeconds(), deployed.heartbeatTimeoutSeconds(),
-                deployed.taintNode(), deployed.dryRun(), deployed.onTimeout(), deployed.onFailure(),
-                List.of(), List.of(), reason).validated();
+    private static Settings ignored(Settings deployed, String reason, HistoryBudget budget) {
+        return deployed.toBuilder().overridden(List.of()).ignoredOverrideKeys(List.of()).overridesIgnored(reason).build()
+                .validated(budget);
     }
 
     private static Rule intRule() {

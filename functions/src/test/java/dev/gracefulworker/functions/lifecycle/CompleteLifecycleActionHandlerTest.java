@@ -3,6 +3,7 @@ package dev.gracefulworker.functions.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gracefulworker.contract.LifecycleResult;
 import dev.gracefulworker.emulator.aws.LifecycleAction;
 import dev.gracefulworker.functions.InvalidTaskInputException;
 import dev.gracefulworker.functions.RetryableException;
@@ -10,7 +11,6 @@ import dev.gracefulworker.functions.observability.Metric;
 import dev.gracefulworker.functions.support.Emulated;
 import dev.gracefulworker.functions.support.EmulatedWorlds;
 import dev.gracefulworker.functions.support.RecordingMetrics;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

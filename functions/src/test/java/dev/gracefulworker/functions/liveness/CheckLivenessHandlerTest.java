@@ -3,11 +3,11 @@ package dev.gracefulworker.functions.liveness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gracefulworker.contract.LivenessVerdict;
 import dev.gracefulworker.emulator.kube.Fault;
 import dev.gracefulworker.functions.RetryableException;
 import dev.gracefulworker.functions.support.Emulated;
 import dev.gracefulworker.functions.support.EmulatedWorlds;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,7 +32,7 @@ class CheckLivenessHandlerTest {
         Liveness liveness = new CheckLivenessHandler(world.wiring()).handleRequest(new CheckLivenessRequest(INSTANCE), null);
 
         assertThat(liveness).isEqualTo(new Liveness(INSTANCE, "running", "eu-west-1a", DNS, "worker-b", true,
-                MatchedBy.providerID, Verdict.DRAIN, "node worker-b matched by providerID"));
+                MatchedBy.providerID, LivenessVerdict.DRAIN, "node worker-b matched by providerID"));
     }
 
     @Test
@@ -48,7 +48,7 @@ class CheckLivenessHandlerTest {
         assertThat(liveness.nodeName()).isEqualTo(DNS);
         assertThat(liveness.matchedBy()).isEqualTo(MatchedBy.privateDnsName);
         assertThat(liveness.nodeReady()).isFalse();
-        assertThat(liveness.verdict()).isEqualTo(Verdict.DRAIN);
+        assertThat(liveness.verdict()).isEqualTo(LivenessVerdict.DRAIN);
     }
 
     @Test
@@ -61,7 +61,7 @@ class CheckLivenessHandlerTest {
 
         Liveness liveness = new CheckLivenessHandler(world.wiring()).handleRequest(new CheckLivenessRequest(INSTANCE), null);
 
-        assertThat(liveness.verdict()).isEqualTo(Verdict.NOTHING_TO_DRAIN);
+        assertThat(liveness.verdict()).isEqualTo(LivenessVerdict.NOTHING_TO_DRAIN);
         assertThat(liveness.nodeName()).isNull();
         assertThat(liveness.reason()).isEqualTo("no node for instance " + INSTANCE + " in the cluster");
     }
@@ -73,7 +73,7 @@ class CheckLivenessHandlerTest {
         Liveness liveness = new CheckLivenessHandler(world.wiring()).handleRequest(new CheckLivenessRequest(INSTANCE), null);
 
         assertThat(liveness.instanceState()).isEqualTo("not-found");
-        assertThat(liveness.verdict()).isEqualTo(Verdict.NOTHING_TO_DRAIN);
+        assertThat(liveness.verdict()).isEqualTo(LivenessVerdict.NOTHING_TO_DRAIN);
         assertThat(liveness.reason()).isEqualTo("instance not found");
     }
 
@@ -89,7 +89,7 @@ class CheckLivenessHandlerTest {
 
         Liveness liveness = handler.handleRequest(new CheckLivenessRequest(INSTANCE), null);
 
-        assertThat(liveness.verdict()).isEqualTo(Verdict.NOTHING_TO_DRAIN);
+        assertThat(liveness.verdict()).isEqualTo(LivenessVerdict.NOTHING_TO_DRAIN);
         assertThat(liveness.reason()).isEqualTo("instance is shutting-down");
         assertThat(world.kube.requests()).hasSize(requestsBefore);
     }

@@ -2,12 +2,12 @@ package dev.gracefulworker.functions.pods;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gracefulworker.contract.DrainMode;
+import dev.gracefulworker.contract.FailurePolicy;
+import dev.gracefulworker.contract.LifecycleResult;
+import dev.gracefulworker.contract.PodSelector;
+import dev.gracefulworker.contract.Settings;
 import dev.gracefulworker.functions.kubernetes.PodInfo;
-import dev.gracefulworker.functions.lifecycle.LifecycleResult;
-import dev.gracefulworker.functions.settings.DrainMode;
-import dev.gracefulworker.functions.settings.FailurePolicy;
-import dev.gracefulworker.functions.settings.PodSelector;
-import dev.gracefulworker.functions.settings.Settings;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gracefulworker.contract.LivenessVerdict;
 import dev.gracefulworker.functions.Json;
 import dev.gracefulworker.functions.liveness.CheckLivenessRequest;
 import dev.gracefulworker.functions.liveness.Liveness;
-import dev.gracefulworker.functions.liveness.Verdict;
 import dev.gracefulworker.functions.start.NotificationResult;
 import dev.gracefulworker.functions.start.StartOutcome;
 import dev.gracefulworker.functions.start.StartResult;
@@ -52,7 +52,7 @@ class LambdaRuntimeSerializationTest {
     @Test
     void runtimeSerializer_leavesNullFieldsOut() throws Exception {
         Liveness liveness = new Liveness("i-0a1b2c3d", "not-found", null, null, null, false, null,
-                Verdict.NOTHING_TO_DRAIN, "instance not found");
+                LivenessVerdict.NOTHING_TO_DRAIN, "instance not found");
 
         JsonNode json = Json.mapper().readTree(LambdaRuntimeJson.write(liveness, Liveness.class));
 

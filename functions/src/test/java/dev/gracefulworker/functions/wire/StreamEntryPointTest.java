@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gracefulworker.contract.InvalidSettingsException;
 import dev.gracefulworker.functions.InvalidTaskInputException;
 import dev.gracefulworker.functions.Json;
 import dev.gracefulworker.functions.JsonTaskHandler;
 import dev.gracefulworker.functions.cordon.CordonNodeHandler;
 import dev.gracefulworker.functions.liveness.CheckLivenessHandler;
 import dev.gracefulworker.functions.settings.ApplySettingsOverridesHandler;
-import dev.gracefulworker.functions.settings.InvalidSettingsException;
 import dev.gracefulworker.functions.support.Emulated;
 import dev.gracefulworker.functions.support.EmulatedWorlds;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +28,9 @@ class StreamEntryPointTest {
              "maxWaitSeconds":3600,"heartbeatTimeoutSeconds":300,"taintNode":true,"dryRun":false,
              "onTimeout":"CONTINUE","onFailure":"CONTINUE","overridden":[],"ignoredOverrideKeys":[],"overridesIgnored":null}""";
 
+    /** What "Apply per-group overrides" receives from the definition besides the settings. */
+    private static final String BUDGET = ",\"historyBudget\":{\"fixedEvents\":43}";
+
     @RegisterExtension
     final EmulatedWorlds worlds = new EmulatedWorlds();
     private Emulated world;
@@ -40,7 +42,7 @@ class StreamEntryPointTest {
 
     @Test
     void overridesTask_readsTheStateMachinesParametersAndWritesSettings() throws Exception {
-        String input = "{\"deployed\":" + DEPLOYED + ",\"notificationMetadata\":\"{\\\"maxWaitSeconds\\\":7200,\\\"x\\\":1}\"}";
+        String input = "{\"deployed\":" + DEPLOYED + ",\"notificationMetadata\":\"{\\\"maxWaitSeconds\\\":7200,\\\"x\\\":1}\"" + BUDGET + "}";
 
         JsonNode output = invoke(new ApplySettingsOverridesHandler(world.wiring()), input);
 
@@ -52,10 +54,19 @@ class StreamEntryPointTest {
 
     @Test
     void badOverride_throwsTheExceptionTheStateMachineCatchesByName() {
-        String input = "{\"deployed\":" + DEPLOYED + ",\"notificationMetadata\":\"{\\\"drainMode\\\":\\\"NUKE\\\"}\"}";
+        String input = "{\"deployed\":" + DEPLOYED + ",\"notificationMetadata\":\"{\\\"drainMode\\\":\\\"NUKE\\\"}\"" + BUDGET + "}";
 
         assertThatThrownBy(() -> invoke(new ApplySettingsOverridesHandler(world.wiring()), input))
                 .isExactlyInstanceOf(InvalidSettingsException.class);
+    }
+
+    @Test
+    void overridesTaskWithoutTheRenderedHistoryBudget_failsAsInvalidTaskInput() {
+        String input = "{\"deployed\":" + DEPLOYED + ",\"notificationMetadata\":\"{}\"}";
+
+        assertThatThrownBy(() -> invoke(new ApplySettingsOverridesHandler(world.wiring()), input))
+                .isInstanceOf(InvalidTaskInputException.class)
+                .hasMessage("invalid task input historyBudget: is missing");
     }
 
     @Test

@@ -3,6 +3,12 @@ package dev.gracefulworker.functions.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gracefulworker.contract.DrainMode;
+import dev.gracefulworker.contract.DrainStatus;
+import dev.gracefulworker.contract.LifecycleResult;
+import dev.gracefulworker.contract.LivenessVerdict;
+import dev.gracefulworker.contract.PodSelector;
+import dev.gracefulworker.contract.Settings;
 import dev.gracefulworker.functions.Json;
 import dev.gracefulworker.functions.cordon.CordonAction;
 import dev.gracefulworker.functions.cordon.CordonRequest;
@@ -10,19 +16,13 @@ import dev.gracefulworker.functions.cordon.CordonResult;
 import dev.gracefulworker.functions.lifecycle.CompleteLifecycleActionRequest;
 import dev.gracefulworker.functions.lifecycle.CompletionAction;
 import dev.gracefulworker.functions.lifecycle.LifecycleCompletion;
-import dev.gracefulworker.functions.lifecycle.LifecycleResult;
 import dev.gracefulworker.functions.liveness.CheckLivenessRequest;
 import dev.gracefulworker.functions.liveness.Liveness;
 import dev.gracefulworker.functions.liveness.MatchedBy;
-import dev.gracefulworker.functions.liveness.Verdict;
 import dev.gracefulworker.functions.pods.CheckPodsRequest;
 import dev.gracefulworker.functions.pods.DrainProgress;
-import dev.gracefulworker.functions.pods.DrainStatus;
 import dev.gracefulworker.functions.pods.HeartbeatStatus;
 import dev.gracefulworker.functions.settings.ApplySettingsOverridesRequest;
-import dev.gracefulworker.functions.settings.DrainMode;
-import dev.gracefulworker.functions.settings.PodSelector;
-import dev.gracefulworker.functions.settings.Settings;
 import dev.gracefulworker.functions.start.NotificationResult;
 import dev.gracefulworker.functions.start.StartOutcome;
 import dev.gracefulworker.functions.start.StartResult;
@@ -128,7 +128,7 @@ class TaskJsonTest {
     @Test
     void livenessWithANode_hasEveryField() throws Exception {
         Liveness liveness = new Liveness("i-0a1b2c3d", "running", "eu-west-1a", "ip-10-0-1-23", "n1", true,
-                MatchedBy.providerID, Verdict.DRAIN, "node n1 matched by providerID");
+                MatchedBy.providerID, LivenessVerdict.DRAIN, "node n1 matched by providerID");
 
         JsonNode json = Json.mapper().readTree(TaskJson.write(liveness, Liveness.class));
 
@@ -140,7 +140,7 @@ class TaskJsonTest {
     @Test
     void livenessWithoutANode_writesTheNodeFieldsAsNull() throws Exception {
         Liveness liveness = new Liveness("i-0a1b2c3d", "not-found", null, null, null, false, null,
-                Verdict.NOTHING_TO_DRAIN, "instance not found");
+                LivenessVerdict.NOTHING_TO_DRAIN, "instance not found");
 
         JsonNode json = Json.mapper().readTree(TaskJson.write(liveness, Liveness.class));
 

@@ -36,7 +36,7 @@ public record RepoLayout(Path root) {
         return root.resolve("statemachine/events").resolve(fileName);
     }
 
-    /** The Node 22 binary installed by {@code npm ci} (package {@code node@22}). */
+    /** The Node 22 binary installed by {@code test/install-node-tools} (npm ci) (package {@code node@22}). */
     public Path node() {
         return root.resolve("node_modules/.bin/node");
     }

@@ -2,7 +2,7 @@ package dev.gracefulworker.bench.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gracefulworker.functions.settings.Settings;
+import dev.gracefulworker.contract.Settings;
 import java.time.Duration;
 import java.time.Instant;
 

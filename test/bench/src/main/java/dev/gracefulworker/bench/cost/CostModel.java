@@ -1,6 +1,6 @@
 package dev.gracefulworker.bench.cost;
 
-import dev.gracefulworker.functions.settings.Settings;
+import dev.gracefulworker.contract.Settings;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.gracefulworker.bench.cost;
 
-import dev.gracefulworker.functions.pods.PollSchedule;
-import dev.gracefulworker.functions.settings.Settings;
+import dev.gracefulworker.contract.PollSchedule;
+import dev.gracefulworker.contract.Settings;
 
 /**
  * Replays the poll schedule the handler uses ({@link PollSchedule}) for a node whose pods are gone after a given

@@ -2,7 +2,7 @@ package dev.gracefulworker.bench.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gracefulworker.functions.settings.Settings;
+import dev.gracefulworker.contract.Settings;
 import org.junit.jupiter.api.Test;
 
 class WaitSimulationTest {

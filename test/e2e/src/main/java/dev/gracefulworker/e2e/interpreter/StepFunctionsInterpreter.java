@@ -40,7 +40,7 @@ public final class StepFunctionsInterpreter {
      * @param lambdaEndpoint where Task states' Lambda invocations go
      */
     public StepFunctionsInterpreter(Path node, Path script, URI lambdaEndpoint) {
-        this.node = requireFile(node, "the Node 22 binary (run `npm ci` at the repository root)");
+        this.node = requireFile(node, "the Node 22 binary (run test/install-node-tools, which the build runs first)");
         this.script = requireFile(script, "the interpreter script");
         this.lambdaEndpoint = lambdaEndpoint;
     }

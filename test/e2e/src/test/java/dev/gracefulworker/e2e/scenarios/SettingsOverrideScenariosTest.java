@@ -1,15 +1,16 @@
 package dev.gracefulworker.e2e.scenarios;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gracefulworker.contract.InvalidSettingsException;
 import dev.gracefulworker.e2e.LocalEnvironment;
 import dev.gracefulworker.e2e.interpreter.ExecutionResult;
 import dev.gracefulworker.e2e.interpreter.ExecutionStatus;
 import dev.gracefulworker.e2e.scenario.LocalScenario;
 import dev.gracefulworker.statemachine.WorkflowStates;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A hook's NotificationMetadata overriding the deployed settings, as each group may. */
 class SettingsOverrideScenariosTest {
@@ -60,7 +61,7 @@ class SettingsOverrideScenariosTest {
             ExecutionResult result = environment.execute(message, event -> { });
 
             assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
-            assertThat(result.error()).isEqualTo("dev.gracefulworker.functions.settings.InvalidSettingsException");
+            assertThat(result.error()).isEqualTo(InvalidSettingsException.class.getName());
             assertThat(result.cause()).contains("drainMode");
             assertThat(result.timesEntered(WorkflowStates.APPLY_PER_GROUP_OVERRIDES)).isEqualTo(1);
             assertThat(result.statesEntered()).contains(WorkflowStates.COMPLETE_AFTER_FAILURE)

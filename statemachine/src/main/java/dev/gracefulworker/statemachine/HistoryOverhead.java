@@ -1,38 +1,28 @@
 package dev.gracefulworker.statemachine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gracefulworker.contract.HistoryBudget;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * The worst-case number of history events of one execution, checked against the 25,000 a Standard execution holds.
- *
- * <p>The fixed overhead is counted from the definition itself: the longest path from the start state to an end state
- * (failure paths included, each state visited once), plus the execution's own start and end events. Every further pod
- * check adds one poll iteration ({@value #EVENTS_PER_POLL_ITERATION} events), and {@link PollSchedule#maxChecks}
- * gives the number of checks. Retries of transient errors are not counted: they are rare and each costs a handful of
- * events, which the margin below the limit absorbs.
+ * Counts a definition's {@link HistoryBudget#fixedEvents() fixed history events}: the longest path from the start
+ * state to an end state (failure paths included, each state visited once), plus the execution's own start and end
+ * events. The poll loop's repetitions are the budget's per-iteration part. Retries of transient errors are not
+ * counted: they are rare and each costs a handful of events, which the margin below the limit absorbs.
  */
-public final class HistoryBudget {
+public final class HistoryOverhead {
 
-    /** The most events a Standard execution's history can hold. */
-    public static final int MAX_EVENTS = 25_000;
-    /** Wait (entered, exited) + Lambda task (entered, scheduled, started, succeeded, exited) + Choice (entered, exited). */
-    public static final int EVENTS_PER_POLL_ITERATION = 9;
     /** ExecutionStarted and the one event that ends the execution. */
     private static final int EXECUTION_EVENTS = 2;
     private static final int NO_END = -1;
 
-    private final int fixedOverheadEvents;
-
-    private HistoryBudget(int fixedOverheadEvents) {
-        this.fixedOverheadEvents = fixedOverheadEvents;
+    private HistoryOverhead() {
     }
 
     /**
@@ -52,28 +42,9 @@ public final class HistoryBudget {
         return of(definition.path("StartAt").asText(), states);
     }
 
-    /** Events of an execution that checks pods once: everything but the repeated poll iterations. */
-    public int fixedOverheadEvents() {
-        return fixedOverheadEvents;
-    }
-
-    /** Events of the longest execution these settings allow: waiting the full {@code maxWaitSeconds}. */
-    public long worstCaseEvents(WorkflowSettings settings) {
-        return fixedOverheadEvents + (long) (PollSchedule.maxChecks(settings) - 1) * EVENTS_PER_POLL_ITERATION;
-    }
-
-    /** Why these settings do not fit in one execution's history, if they do not. */
-    public Optional<String> violation(WorkflowSettings settings) {
-        long events = worstCaseEvents(settings);
-        if (events <= MAX_EVENTS) {
-            return Optional.empty();
-        }
-        return Optional.of(("History budget exceeded: waiting maxWaitSeconds=%d with pollIntervalSeconds=%d and "
-                + "maxPollIntervalSeconds=%d takes up to %d pod checks, %d history events, above the %d a Standard "
-                + "execution holds. Raise maxPollIntervalSeconds (the interval grows to it after 10 x "
-                + "pollIntervalSeconds of waiting), raise pollIntervalSeconds, or lower maxWaitSeconds.")
-                .formatted(settings.maxWaitSeconds(), settings.pollIntervalSeconds(),
-                        settings.maxPollIntervalSeconds(), PollSchedule.maxChecks(settings), events, MAX_EVENTS));
+    /** Events of one pass through {@code loop}, the states of a cycle in the definition. */
+    public static int loopEvents(List<String> loop, Map<String, JsonNode> states) {
+        return loop.stream().mapToInt(name -> eventsOf(name, states.get(name))).sum();
     }
 
     /** Events on the longest path from {@code name} to an end state, or {@value #NO_END} if every path loops. */
@@ -111,6 +82,9 @@ public final class HistoryBudget {
     }
 
     private static int eventsOf(String name, JsonNode state) {
+        if (state == null) {
+            throw new IllegalArgumentException("The definition has no state named '" + name + "'");
+        }
         return switch (state.path("Type").asText()) {
             case "Task" -> 5;
             case "Pass", "Choice", "Wait", "Succeed" -> 2;

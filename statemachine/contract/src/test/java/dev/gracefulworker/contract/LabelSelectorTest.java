@@ -1,4 +1,4 @@
-package dev.gracefulworker.functions.kubernetes;
+package dev.gracefulworker.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,7 @@
-package dev.gracefulworker.functions.kubernetes;
+package dev.gracefulworker.contract;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,7 +89,7 @@ public final class LabelSelector {
         Matcher set = SET_BASED.matcher(part);
         if (set.matches()) {
             String key = key(set.group(1), whole);
-            Set<String> values = new java.util.LinkedHashSet<>();
+            Set<String> values = new LinkedHashSet<>();
             for (String value : set.group(3).split(",")) {
                 if (!value.isBlank()) {
                     values.add(value.strip());

@@ -1,6 +1,6 @@
-package dev.gracefulworker.statemachine;
+package dev.gracefulworker.contract;
 
-/** What happens to pods on the node that nobody waits for. */
+/** What happens to the pods on the node that nobody waits for. */
 public enum DrainMode {
     /** Evict every evictable pod that is not waited for (PodDisruptionBudgets respected). */
     EVICT,

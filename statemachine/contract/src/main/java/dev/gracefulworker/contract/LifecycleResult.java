@@ -1,0 +1,7 @@
+package dev.gracefulworker.contract;
+
+/** The result sent with CompleteLifecycleAction; also the {@code onTimeout} setting. */
+public enum LifecycleResult {
+    CONTINUE,
+    ABANDON
+}

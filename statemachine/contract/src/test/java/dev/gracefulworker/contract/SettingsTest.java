@@ -1,0 +1,148 @@
+package dev.gracefulworker.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    private static final Settings DEFAULTS = Settings.defaults();
+
+    private static List<String> messages(Settings settings) {
+        return settings.violations().stream().map(SettingsViolation::message).toList();
+    }
+
+    @Test
+    void defaults_breakNoRule() {
+        assertThat(DEFAULTS.violations()).isEmpty();
+        assertThat(DEFAULTS.validated()).isSameAs(DEFAULTS);
+    }
+
+    @Test
+    void defaults_areTheDocumentedValues() {
+        assertThat(DEFAULTS).isEqualTo(new Settings(List.of(), DrainMode.EVICT, 15, 120, 3600, 300, true, false,
+                LifecycleResult.CONTINUE, FailurePolicy.CONTINUE, List.of(), List.of(), null));
+    }
+
+    @Test
+    void pollIntervalNotBelowHeartbeatTimeout_namesBothKeysAndTheFix() {
+        var settings = DEFAULTS.toBuilder().pollIntervalSeconds(300).maxPollIntervalSeconds(300).build();
+
+        assertThat(messages(settings)).anySatisfy(message -> assertThat(message)
+                .contains("pollIntervalSeconds (300) must be below heartbeatTimeoutSeconds (300)")
+                .contains("lower pollIntervalSeconds or raise heartbeatTimeoutSeconds"));
+    }
+
+    @Test
+    void maxPollIntervalAboveHalfTheHeartbeatTimeout_isABrokenRule() {
+        var settings = DEFAULTS.toBuilder().maxPollIntervalSeconds(151).build();
+
+        assertThat(settings.violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.key()).isEqualTo("maxPollIntervalSeconds");
+            assertThat(violation.message())
+                    .startsWith("maxPollIntervalSeconds (151) must be at most heartbeatTimeoutSeconds / 2 (150)");
+        });
+    }
+
+    @Test
+    void maxWaitBeyondTheHooksGlobalTimeout_isABrokenRule() {
+        assertThat(messages(DEFAULTS.toBuilder().maxWaitSeconds(172_801).build()))
+                .containsExactly("maxWaitSeconds is 172801: it must be between 1 and 172800 (the lifecycle hook's 48 h "
+                        + "global timeout).");
+    }
+
+    @Test
+    void heartbeatTimeoutOutsideTheHooksRange_isABrokenRule() {
+        assertThat(messages(DEFAULTS.toBuilder().heartbeatTimeoutSeconds(7_201).build()))
+                .anySatisfy(message -> assertThat(message).startsWith("heartbeatTimeoutSeconds is 7201"));
+        assertThat(messages(DEFAULTS.toBuilder().heartbeatTimeoutSeconds(29).build()))
+                .anySatisfy(message -> assertThat(message).startsWith("heartbeatTimeoutSeconds is 29"));
+    }
+
+    @Test
+    void maxPollIntervalBelowThePollInterval_isABrokenRule() {
+        var settings = DEFAULTS.toBuilder().pollIntervalSeconds(30).maxPollIntervalSeconds(20).build();
+
+        assertThat(messages(settings)).containsExactly(
+                "maxPollIntervalSeconds (20) must be at least pollIntervalSeconds (30): raise maxPollIntervalSeconds.");
+    }
+
+    @Test
+    void zeroPollInterval_isABrokenRule() {
+        assertThat(messages(DEFAULTS.toBuilder().pollIntervalSeconds(0).build()))
+                .containsExactly("pollIntervalSeconds is 0: it must be at least 1.");
+    }
+
+    @Test
+    void unparsableLabelSelector_namesTheSelectorByIndexAndTheParseError() {
+        var settings = DEFAULTS.toBuilder().waitForPods(List.of(
+                new PodSelector("batch", "app=report"), new PodSelector("batch", "app in (a"))).build();
+
+        assertThat(settings.violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.key()).isEqualTo("waitForPods[1].labelSelector");
+            assertThat(violation.message()).startsWith("waitForPods[1].labelSelector: 'app in (a' is not a label selector");
+        });
+    }
+
+    @Test
+    void selectorWithoutNamespace_orNullEntry_isABrokenRule() {
+        var settings = DEFAULTS.toBuilder()
+                .waitForPods(Arrays.asList(new PodSelector(" ", "app=x"), null)).build();
+
+        assertThat(settings.violations()).extracting(SettingsViolation::key)
+                .containsExactly("waitForPods[0].namespace", "waitForPods[1]");
+    }
+
+    @Test
+    void missingEnums_areBrokenRulesListingTheChoices() {
+        var settings = DEFAULTS.toBuilder().drainMode(null).onTimeout(null).onFailure(null).build();
+
+        assertThat(messages(settings)).containsExactly(
+                "drainMode is missing: it must be one of [EVICT, WAIT].",
+                "onTimeout is missing: it must be one of [CONTINUE, ABANDON].",
+                "onFailure is missing: it must be one of [CONTINUE, ABANDON, LEAVE_TO_HOOK_TIMEOUT].");
+    }
+
+    @Test
+    void validated_throwsNamingTheFirstKeyAndEveryProblem() {
+        var settings = DEFAULTS.toBuilder().pollIntervalSeconds(0).maxWaitSeconds(0).build();
+
+        assertThatThrownBy(settings::validated)
+                .isInstanceOfSatisfying(InvalidSettingsException.class,
+                        e -> assertThat(e.key()).isEqualTo("pollIntervalSeconds"))
+                .hasMessageContaining("pollIntervalSeconds is 0")
+                .hasMessageContaining("maxWaitSeconds is 0");
+    }
+
+    @Test
+    void historyBudget_isCheckedOnlyOnceTheOtherRulesPass() {
+        var overBudget = DEFAULTS.toBuilder().pollIntervalSeconds(5).maxPollIntervalSeconds(5).maxWaitSeconds(172_800)
+                .build();
+        var broken = overBudget.toBuilder().heartbeatTimeoutSeconds(1).build();
+
+        assertThat(overBudget.violations(new HistoryBudget(43))).singleElement()
+                .satisfies(violation -> assertThat(violation.message()).startsWith("History budget exceeded"));
+        assertThat(broken.violations(new HistoryBudget(43)))
+                .noneSatisfy(violation -> assertThat(violation.message()).startsWith("History budget exceeded"));
+    }
+
+    @Test
+    void stateJson_hasEverySettingKeyThenTheOutputOnlyKeys() {
+        Map<String, Object> json = DEFAULTS.toStateJson();
+
+        assertThat(json.keySet()).startsWith(Arrays.stream(SettingKey.values()).map(SettingKey::key).toArray(String[]::new))
+                .endsWith("overridden", "ignoredOverrideKeys", "overridesIgnored");
+        assertThat(json).containsEntry("drainMode", "EVICT").containsEntry("maxWaitSeconds", 3600);
+    }
+
+    @Test
+    void everySettingKey_isARecordComponentOfTheSameName() {
+        var components = Arrays.stream(Settings.class.getRecordComponents()).map(c -> c.getName()).toList();
+
+        assertThat(components).containsSubsequence(Arrays.stream(SettingKey.values()).map(SettingKey::key).toList());
+    }
+}

@@ -126,7 +126,7 @@ public final class DotRenderer {
         }
         var label = new StringBuilder("<").append(html(state.name()));
         if (times > 0) {
-            label.append(" <B>×").append(times).append("</B>");
+            label.append("&#160;<B>×").append(times).append("</B>");
         }
         label.append("<BR/><FONT POINT-SIZE=\"8\" COLOR=\"#687078\">")
                 .append(html(state.functionName().map(function -> "Lambda · " + function).orElse(state.type())))

@@ -87,8 +87,8 @@ class DotRendererTest {
 
         String dot = DotRenderer.render(graph, path);
 
-        assertThat(dot).contains("\"Fetch\" [id=\"state-fetch\", class=\"state task visited\", label=<Fetch <B>×2</B>",
-                "\"Finish (done)\" [id=\"state-finish-done\", class=\"state task visited\", label=<Finish (done) <B>×1</B>",
+        assertThat(dot).contains("\"Fetch\" [id=\"state-fetch\", class=\"state task visited\", label=<Fetch&#160;<B>×2</B>",
+                "\"Finish (done)\" [id=\"state-finish-done\", class=\"state task visited\", label=<Finish (done)&#160;<B>×1</B>",
                 "\"Finish (gone)\" [id=\"state-finish-gone\", class=\"state task unvisited\"",
                 "\"Pause\" -> \"Fetch\" [class=\"transition next taken\", color=\"#1d8102\", penwidth=2]",
                 "\"Ok\" -> \"__end__\" [class=\"transition end taken\"");

@@ -9,6 +9,7 @@ import dev.gracefulworker.e2e.lambda.Invocation;
 import dev.gracefulworker.e2e.lambda.LocalLambda;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -28,6 +29,7 @@ public final class ConsoleTranscript implements Consumer<ExecutionEvent> {
     private final PrintStream out;
     private final WorkflowDefinition definition;
     private final LocalLambda lambda;
+    private final List<TranscriptRow> rows = new ArrayList<>();
     private long nominalSeconds;
     private int invocationCursor;
     private String pendingChoice;
@@ -51,6 +53,11 @@ public final class ConsoleTranscript implements Consumer<ExecutionEvent> {
         return nominalSeconds;
     }
 
+    /** The rows printed so far, in order: the timeline of the run. */
+    public List<TranscriptRow> rows() {
+        return List.copyOf(rows);
+    }
+
     @Override
     public void accept(ExecutionEvent event) {
         switch (event) {
@@ -60,14 +67,15 @@ public final class ConsoleTranscript implements Consumer<ExecutionEvent> {
             case ExecutionEvent.StateFailed failed -> {
                 String function = taskInvocation(failed.stateName())
                         .map(invocation -> " " + invocation.functionName()).orElse("");
-                row(failed.stateName(), failed.stateType(), "✗" + function + " " + failed.error() + ": "
-                        + abbreviated(failed.cause()));
+                row(TranscriptRow.Kind.FAILED, failed.stateName(), failed.stateType(),
+                        "✗" + function + " " + failed.error() + ": " + abbreviated(failed.cause()), null);
             }
-            case ExecutionEvent.StateRetried retried -> row("", "", "↻ retry " + retried.attempt() + " of "
-                    + retried.retrier().path("ErrorEquals"));
+            case ExecutionEvent.StateRetried retried -> row(TranscriptRow.Kind.RETRIED, "", "", "↻ retry "
+                    + retried.attempt() + " of " + retried.retrier().path("ErrorEquals"), null);
             case ExecutionEvent.StateCaught caught -> {
-                row("", "", "caught " + caught.catcher().path("ErrorEquals") + ", error at "
-                        + caught.catcher().path("ResultPath").asText("$") + " → " + caught.catcher().path("Next").asText());
+                row(TranscriptRow.Kind.CAUGHT, "", "", "caught " + caught.catcher().path("ErrorEquals")
+                        + ", error at " + caught.catcher().path("ResultPath").asText("$") + " → "
+                        + caught.catcher().path("Next").asText(), null);
                 caughtExitPending = true;
             }
             case ExecutionEvent.ExecutionSucceeded succeeded -> flushChoice("(end)");
@@ -102,8 +110,8 @@ public final class ConsoleTranscript implements Consumer<ExecutionEvent> {
                 String sent = taskInvocation(exited.stateName()).map(invocation -> invocation.functionName() + "("
                         + JsonSummary.of(invocation.event(), SUMMARY_LIMIT - invocation.functionName().length()) + ")")
                         .orElse("");
-                row(exited.stateName(), "Task", sent + "\n" + CONTINUATION + "→ "
-                        + JsonSummary.of(result(exited), SUMMARY_LIMIT));
+                row(TranscriptRow.Kind.STATE, exited.stateName(), "Task", sent,
+                        JsonSummary.of(result(exited), SUMMARY_LIMIT));
             }
             case "Pass" -> row(exited.stateName(), "Pass", JsonSummary.of(result(exited), SUMMARY_LIMIT));
             default -> { }
@@ -143,8 +151,14 @@ public final class ConsoleTranscript implements Consumer<ExecutionEvent> {
     }
 
     private void row(String state, String type, String detail) {
+        row(TranscriptRow.Kind.STATE, state, type, detail, null);
+    }
+
+    private void row(TranscriptRow.Kind kind, String state, String type, String detail, String result) {
         String time = state.isEmpty() ? "" : String.format("%d:%02d", nominalSeconds / 60, nominalSeconds % 60);
-        out.printf(ROW, time, state, type, detail);
+        TranscriptRow row = new TranscriptRow(rows.size() + 1, kind, time, state, type, detail, result);
+        rows.add(row);
+        out.printf(ROW, time, state, type, result == null ? detail : detail + "\n" + CONTINUATION + "→ " + result);
     }
 
     /** A Lambda error document's message, or the cause as it is. */

@@ -5,9 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gracefulworker.e2e.interpreter.ExecutionResult;
 import dev.gracefulworker.e2e.interpreter.ExecutionStatus;
 import dev.gracefulworker.e2e.lambda.LocalLambda;
+import dev.gracefulworker.e2e.page.ExecutionPage;
 import dev.gracefulworker.e2e.scenario.LocalScenario;
+import dev.gracefulworker.statemachine.graph.StateGraph;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -53,8 +58,37 @@ public final class LocalRun {
             RunReport report = new RunReport(out, environment);
             results.forEach(result -> report.printOutcome(result, transcript.nominalSeconds()));
             report.printObservations(results);
+            if (options.html().isPresent()) {
+                try {
+                    writePage(options.html().get(), repo, environment, results, transcript);
+                } catch (IllegalStateException noGraphviz) {
+                    err.println("run-local: --html: " + noGraphviz.getMessage());
+                    return 2;
+                }
+                out.printf("%nPage: %s%n", options.html().get());
+            }
             boolean allSucceeded = results.stream().allMatch(result -> result.status() == ExecutionStatus.SUCCEEDED);
             return allSucceeded ? 0 : 1;
+        }
+    }
+
+    private static void writePage(Path file, RepoLayout repo, LocalEnvironment environment,
+                                  List<ExecutionResult> results, ConsoleTranscript transcript) {
+        var page = new ExecutionPage(relative(repo, environment.definition().file()),
+                StateGraph.of(readJson(environment.definition().file())), results, transcript.rows(),
+                transcript.nominalSeconds(), environment.lambda().invocations().size());
+        try {
+            Files.writeString(file, page.html());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the page " + file, e);
+        }
+    }
+
+    private static JsonNode readJson(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

@@ -6,16 +6,18 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** The command line of {@code test/run-local}. */
-record LocalRunOptions(Path input, Optional<Path> scenario, Optional<Path> kubeconfig, Duration waitPause) {
+record LocalRunOptions(Path input, Optional<Path> scenario, Optional<Path> kubeconfig, Duration waitPause,
+                       Optional<Path> html) {
 
     static final String USAGE = """
-            usage: test/run-local [--rebuild] [--input FILE] [--scenario FILE] [--kubeconfig FILE] [--wait-millis N]
+            usage: test/run-local [--rebuild] [--input FILE] [--scenario FILE] [--kubeconfig FILE] [--wait-millis N] [--html FILE]
               --rebuild          build the handlers, emulators and runner again first (test/run-local itself does it)
               --input FILE       the execution input: a lifecycle message (default statemachine/events/lifecycle-terminating.json),
                                  an EventBridge event (its detail is the input) or an SNS event (delivered to the starter)
               --scenario FILE    nodes, pods, PDBs, faults, settings, instances (default: the built-in scenario)
               --kubeconfig FILE  run against a real cluster; Auto Scaling and EC2 stay local (recorded, not sent)
-              --wait-millis N    real pause in each Wait state (default 0; 1000 with --kubeconfig)""";
+              --wait-millis N    real pause in each Wait state (default 0; 1000 with --kubeconfig)
+              --html FILE        also write the execution as a page: the graph with its path, the timeline, the output""";
 
     private static final Duration REAL_CLUSTER_WAIT = Duration.ofSeconds(1);
 
@@ -25,6 +27,7 @@ record LocalRunOptions(Path input, Optional<Path> scenario, Optional<Path> kubec
         Path scenario = null;
         Path kubeconfig = null;
         Duration waitPause = null;
+        Path html = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -32,13 +35,15 @@ record LocalRunOptions(Path input, Optional<Path> scenario, Optional<Path> kubec
                 case "--scenario" -> scenario = existingFile(option, value(args, ++i, option));
                 case "--kubeconfig" -> kubeconfig = existingFile(option, value(args, ++i, option));
                 case "--wait-millis" -> waitPause = Duration.ofMillis(millis(value(args, ++i, option)));
+                case "--html" -> html = fileToWrite(option, value(args, ++i, option));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (waitPause == null) {
             waitPause = kubeconfig == null ? Duration.ZERO : REAL_CLUSTER_WAIT;
         }
-        return new LocalRunOptions(input, Optional.ofNullable(scenario), Optional.ofNullable(kubeconfig), waitPause);
+        return new LocalRunOptions(input, Optional.ofNullable(scenario), Optional.ofNullable(kubeconfig), waitPause,
+                Optional.ofNullable(html));
     }
 
     private static String value(String[] args, int index, String option) {
@@ -52,6 +57,17 @@ record LocalRunOptions(Path input, Optional<Path> scenario, Optional<Path> kubec
         Path file = Path.of(value).toAbsolutePath();
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(option + ": no such file " + value);
+        }
+        return file;
+    }
+
+    private static Path fileToWrite(String option, String value) {
+        Path file = Path.of(value).toAbsolutePath();
+        if (!Files.isDirectory(file.getParent())) {
+            throw new IllegalArgumentException(option + ": no such directory " + file.getParent());
+        }
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + " takes a file, not the directory " + value);
         }
         return file;
     }

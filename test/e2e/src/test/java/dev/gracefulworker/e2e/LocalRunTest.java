@@ -1,12 +1,10 @@
 package dev.gracefulworker.e2e;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,15 +33,8 @@ class LocalRunTest {
     }
 
     @Test
-    void failingExecution_printsErrorAndCause_andExitsOne(@TempDir Path directory) throws Exception {
-        Path scenario = Files.writeString(directory.resolve("failing.yaml"), """
-                nodes:
-                  - {name: ip-10-0-1-23.eu-west-1.compute.internal, providerID: "aws:///eu-west-1a/i-0a1b2c3d4e5f60718"}
-                faults:
-                  - {method: GET, path: /api/v1/pods, status: 500}
-                """);
-
-        int exitCode = run("--scenario", scenario.toString());
+    void failingExecution_printsErrorAndCause_andExitsOne() throws Exception {
+        int exitCode = run("--scenario", failingScenario().toString());
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(printed()).contains("FAILED after", "Error: dev.gracefulworker.functions.RetryableException",
@@ -67,6 +58,21 @@ class LocalRunTest {
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --scenery", "usage: test/run-local");
+    }
+
+    @Test
+    void htmlIntoAMissingDirectory_isAUsageError_withoutAStackTrace() {
+        int exitCode = run("--html", "/no/such/dir/run.html");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("run-local: --html: no such directory /no/such/dir")
+                .doesNotContain("Exception", "\tat ");
+    }
+
+    /** A scenario whose execution fails: every pod list answers 500. */
+    static Path failingScenario() throws Exception {
+        return Path.of(LocalRunTest.class.getResource("/scenarios/pod-list-always-500.yaml").toURI());
     }
 
     private int run(String... args) {

@@ -27,8 +27,11 @@ const pods = (...statuses) => (input) => {
     evictedThisPoll: 0, evictionsBlocked: 0, blockingPods: ['batch/report-1 (waitForPods)'], waitedFor: 1,
     nextWaitSeconds: 15, waitStartedAt: input.previous.waitStartedAt, elapsedSeconds: polls * 15,
     heartbeats: input.previous.heartbeats, lastHeartbeatAt: input.previous.lastHeartbeatAt, heartbeat: 'NOT_DUE',
+    outage: { failedChecks: 0, secondsWithoutCheck: 0 },
   };
 };
+// Auto Scaling's API through the AWS SDK integration: answers nothing, as RecordLifecycleActionHeartbeat does.
+const autoScaling = () => ({});
 const OUTCOMES = { drained: 'completed', nothingToDrain: 'nothingToDrain', timeout: 'timeout', failed: 'failed',
   actionEnded: 'alreadyCompleted' };
 const complete = (input) => ({
@@ -45,10 +48,19 @@ const throwingOnce = (name, handler) => {
   };
 };
 
+const throwingTimes = (times, name, handler) => {
+  let thrown = 0;
+  return (input) => {
+    if (thrown < times) { thrown += 1; throw failure(name, 'transient ' + thrown); }
+    return handler(input);
+  };
+};
+
 const drainingTasks = (checkPods) => ({
-  'Check instance and node': liveness('DRAIN'), 'Cordon node': cordoned, 'Check pods': checkPods,
+  'Check instance and node': liveness('DRAIN'), 'Keep the hook alive': autoScaling, 'Cordon node': cordoned,
+  'Check pods': checkPods, 'Keep the hook alive after a failed check': autoScaling,
   'Complete (drained)': complete, 'Complete (max wait reached)': complete,
-  'Complete (action already ended)': complete, 'Complete after failure': complete,
+  'Complete (action already ended)': complete, 'Complete after failure': autoScaling,
 });
 
 const scenarios = {
@@ -65,9 +77,36 @@ const scenarios = {
       'Apply per-group overrides': overrides({ maxWaitSeconds: 7200, onTimeout: 'ABANDON' }) },
   },
   eventBridgeDetail: { input: event('eventbridge-terminating.json').detail, tasks: drainingTasks(pods('DRAINED')) },
-  retryableErrorIsRetried: {
+  checkFailingTwiceIsRiddenOut: {
+    input: event('lifecycle-terminating.json'),
+    tasks: drainingTasks(throwingTimes(2, 'Lambda.TooManyRequestsException', pods('DRAINED'))),
+  },
+  kubernetesAwayIsRiddenOut: {
     input: event('lifecycle-terminating.json'),
     tasks: drainingTasks(throwingOnce('dev.gracefulworker.functions.RetryableException', pods('DRAINED'))),
+  },
+  outageLongerThanTolerated: {
+    input: event('lifecycle-terminating-with-metadata.json'),
+    tasks: { ...drainingTasks(throwing('Sandbox.Timedout', 'Task timed out after 25.00 seconds')),
+      'Apply per-group overrides': overrides({ maxOutageSeconds: 60 }) },
+  },
+  unknownPollStatus: {
+    input: event('lifecycle-terminating.json'),
+    tasks: drainingTasks((input) => ({ ...pods('DRAINED')(input), status: 'MAYBE' })),
+  },
+  pollResultWithoutStatus: {
+    input: event('lifecycle-terminating.json'),
+    tasks: drainingTasks(() => ({ polls: 1 })),
+  },
+  failOpenCompletionFails: {
+    input: event('lifecycle-terminating.json'),
+    tasks: { ...drainingTasks(throwing('java.lang.IllegalStateException', 'kubernetes said no')),
+      'Complete after failure': throwing('AutoScaling.ValidationErrorException', 'No active Lifecycle Action found') },
+  },
+  dryRunFailure: {
+    input: event('lifecycle-terminating-with-metadata.json'),
+    tasks: { ...drainingTasks(throwing('java.lang.IllegalStateException', 'kubernetes said no')),
+      'Apply per-group overrides': overrides({ dryRun: true }) },
   },
   failingTaskFailsOpen: {
     input: event('lifecycle-terminating.json'),

@@ -144,6 +144,7 @@ public record DeploymentConfig(
                 .maxWaitSeconds(read.integer(SettingKey.MAX_WAIT_SECONDS.key(), defaults.maxWaitSeconds()))
                 .heartbeatTimeoutSeconds(read.integer(SettingKey.HEARTBEAT_TIMEOUT_SECONDS.key(),
                         defaults.heartbeatTimeoutSeconds()))
+                .maxOutageSeconds(read.integer(SettingKey.MAX_OUTAGE_SECONDS.key(), defaults.maxOutageSeconds()))
                 .drainMode(read.choice(SettingKey.DRAIN_MODE.key(), DrainMode.class, defaults.drainMode()))
                 .taintNode(read.bool(SettingKey.TAINT_NODE.key(), defaults.taintNode()))
                 .dryRun(read.bool(SettingKey.DRY_RUN.key(), defaults.dryRun()))

@@ -50,9 +50,6 @@ import java.util.Map;
  */
 public final class GracefulWorkerTerminatorStack extends Stack {
 
-    /** Below the workflow's 60 s task timeout, so a slow call surfaces as a Lambda error the state machine retries. */
-    static final Duration TASK_FUNCTION_TIMEOUT = Duration.seconds(50);
-    static final Duration STARTER_TIMEOUT = Duration.seconds(30);
     static final String LIFECYCLE_ACTION_DETAIL_TYPE = "EC2 Instance-terminate Lifecycle Action";
 
     private final Role taskRole;
@@ -70,7 +67,8 @@ public final class GracefulWorkerTerminatorStack extends Stack {
 
         this.taskRole = lambdaRole("TaskRole", "The task functions of graceful-worker-terminator");
         var clusterEnvironment = clusterAccess(config.clusterAccess(), config.kubernetesGroup());
-        allowLifecycleActions(config.autoScalingGroupNames());
+        var lifecycleActionArns = lifecycleActionArns(config.autoScalingGroupNames());
+        allowLifecycleActions(lifecycleActionArns);
         taskRole.addToPolicy(PolicyStatement.Builder.create()
                 .sid("FindTheInstance")
                 .actions(List.of("ec2:DescribeInstances"))
@@ -78,7 +76,7 @@ public final class GracefulWorkerTerminatorStack extends Stack {
                 .build());
         var taskAliases = new EnumMap<WorkflowFunction, IFunction>(WorkflowFunction.class);
         for (WorkflowFunction task : WorkflowFunction.tasks()) {
-            functions.put(task, new JavaFunction(this, task, taskRole, TASK_FUNCTION_TIMEOUT, clusterEnvironment,
+            functions.put(task, new JavaFunction(this, task, taskRole, clusterEnvironment,
                     defaults, null));
             taskAliases.put(task, alias(task));
         }
@@ -86,6 +84,7 @@ public final class GracefulWorkerTerminatorStack extends Stack {
         this.workflow = new GracefulTerminationWorkflow(this, "Workflow", GracefulTerminationWorkflowProps.builder()
                 .functions(new TaskFunctions(taskAliases))
                 .settings(config.settings())
+                .lifecycleActionArns(lifecycleActionArns)
                 .logLevel(config.executionLogLevel())
                 .build());
         var stateMachine = workflow.getStateMachine();
@@ -98,7 +97,7 @@ public final class GracefulWorkerTerminatorStack extends Stack {
         this.notifications = new LifecycleNotifications(this, "Lifecycle", config);
         this.starterRole = lambdaRole("StarterRole", "The starter function of graceful-worker-terminator");
         stateMachine.grantStartExecution(starterRole);
-        var starter = new JavaFunction(this, WorkflowFunction.START_WORKFLOW, starterRole, STARTER_TIMEOUT,
+        var starter = new JavaFunction(this, WorkflowFunction.START_WORKFLOW, starterRole,
                 Map.of("STATE_MACHINE_ARN", stateMachine.getStateMachineArn()), defaults, deadLetterQueue);
         functions.put(WorkflowFunction.START_WORKFLOW, starter);
         var subscription = notifications.topic().addSubscription(LambdaSubscription.Builder.create(starter.alias())
@@ -126,6 +125,8 @@ public final class GracefulWorkerTerminatorStack extends Stack {
         output("DeadLetterQueueUrl", deadLetterQueue.getQueueUrl(), "Lifecycle messages that could not be started");
         output("TaskRoleArn", taskRole.getRoleArn(), "The role the task functions use towards Kubernetes");
         NagFindings.autoScalingGroupArnsPinnedByName(taskRole);
+        // the state machine heartbeats and fails open through Auto Scaling's API itself, on the same groups
+        NagFindings.autoScalingGroupArnsPinnedByName(stateMachine.getRole());
         for (var role : List.of(taskRole, starterRole, stateMachine.getRole())) {
             NagFindings.wildcardOnlyWhereNoResourceLevelPermissionExists(role);
         }
@@ -168,7 +169,8 @@ public final class GracefulWorkerTerminatorStack extends Stack {
         };
     }
 
-    private void allowLifecycleActions(List<String> groupNames) {
+    /** The groups' ARNs for IAM, or {@code *} when the hooks are created elsewhere. */
+    private List<String> lifecycleActionArns(List<String> groupNames) {
         var groups = new ArrayList<String>();
         // the group ARN holds a UUID nobody knows before deploy time: the name pins the group
         List<String> names = groupNames.isEmpty() ? List.of("*") : groupNames;
@@ -178,6 +180,10 @@ public final class GracefulWorkerTerminatorStack extends Stack {
                     .resourceName("*:autoScalingGroupName/" + name)
                     .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()));
         }
+        return groups;
+    }
+
+    private void allowLifecycleActions(List<String> groups) {
         taskRole.addToPolicy(PolicyStatement.Builder.create()
                 .sid("AnswerTheLifecycleHooks")
                 .actions(List.of("autoscaling:CompleteLifecycleAction", "autoscaling:RecordLifecycleActionHeartbeat"))

@@ -33,7 +33,7 @@ final class JavaFunction extends Construct {
     private final Function function;
     private final Alias alias;
 
-    JavaFunction(Construct scope, WorkflowFunction handler, IRole role, Duration timeout, Map<String, String> environment,
+    JavaFunction(Construct scope, WorkflowFunction handler, IRole role, Map<String, String> environment,
                  FunctionDefaults defaults, IQueue deadLetterQueue) {
         super(scope, handler.constructId());
         var logGroup = LogGroup.Builder.create(this, "Logs").retention(RetentionDays.ONE_MONTH).build();
@@ -52,7 +52,9 @@ final class JavaFunction extends Construct {
                 .code(defaults.code())
                 .role(role)
                 .memorySize(defaults.memoryMb())
-                .timeout(timeout)
+                // below the task's own timeout (WorkflowFunction.taskTimeoutSeconds), so running out of time surfaces
+                // as the Lambda error it is, which the state machine retries
+                .timeout(Duration.seconds(handler.functionTimeoutSeconds()))
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .tracing(Tracing.ACTIVE)
                 .logGroup(logGroup)

@@ -1,15 +1,15 @@
 package dev.gracefulworker.cdk;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gracefulworker.contract.WorkflowFunction;
 import dev.gracefulworker.statemachine.WorkflowStates;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class GracefulWorkerTerminatorStackTest {
 
@@ -133,11 +133,10 @@ class GracefulWorkerTerminatorStackTest {
 
     @Test
     void taskFunctions_runTheirHandlerWithTheClusterName_withinTheStateMachineTaskTimeout() {
-        for (String handler : List.of("settings.ApplySettingsOverridesHandler", "liveness.CheckLivenessHandler",
-                "cordon.CordonNodeHandler", "pods.CheckPodsHandler", "lifecycle.CompleteLifecycleActionHandler")) {
+        for (WorkflowFunction task : WorkflowFunction.tasks()) {
             eks.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
-                    "Handler", TASK_HANDLER_PREFIX + handler,
-                    "Timeout", 50,
+                    "Handler", task.handlerClass(),
+                    "Timeout", task.functionTimeoutSeconds(),
                     "Role", Map.of("Fn::GetAtt", List.of(eks.logicalId("AWS::IAM::Role", "TaskRole"), "Arn")),
                     "Environment", Map.of("Variables", Match.objectLike(Map.of("CLUSTER_NAME", "demo")))));
         }
@@ -155,8 +154,35 @@ class GracefulWorkerTerminatorStackTest {
                 .isEqualTo("alias:" + eks.logicalId("AWS::Lambda::Alias", "CheckLivenessAlias"));
         assertThat(states.path(WorkflowStates.APPLY_PER_GROUP_OVERRIDES).path("Resource").asText())
                 .isEqualTo("alias:" + eks.logicalId("AWS::Lambda::Alias", "ApplySettingsOverridesAlias"));
-        assertThat(states.path(WorkflowStates.COMPLETE_AFTER_FAILURE).path("Resource").asText())
+        assertThat(states.path(WorkflowStates.COMPLETE_DRAINED).path("Resource").asText())
                 .isEqualTo("alias:" + eks.logicalId("AWS::Lambda::Alias", "CompleteLifecycleActionAlias"));
+    }
+
+    @Test
+    void stateMachineRole_heartbeatsAndCompletesOnlyTheNamedGroupsActions_forTheNoLambdaPaths() {
+        String role = eks.logicalId("AWS::IAM::Role", "WorkflowStateMachineRole");
+
+        var groups = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(
+                List.of(groupArn("workers-a"), groupArn("workers-b")));
+        var actions = new java.util.ArrayList<String>();
+        eks.templateJson().path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::IAM::Policy")
+                    && resource.path("Properties").path("Roles").toString().contains(role)) {
+                resource.path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
+                    if (statement.path("Resource").equals(groups)) {
+                        JsonNode action = statement.path("Action");
+                        if (action.isArray()) {
+                            action.forEach(a -> actions.add(a.asText()));
+                        } else {
+                            actions.add(action.asText());
+                        }
+                    }
+                });
+            }
+        });
+
+        assertThat(actions).containsExactlyInAnyOrder("autoscaling:RecordLifecycleActionHeartbeat",
+                "autoscaling:CompleteLifecycleAction");
     }
 
     // --- IAM of the task role -------------------------------------------------------------------------------------

@@ -103,6 +103,9 @@ record StackSynth(GracefulWorkerTerminatorStack stack, Template template) {
     JsonNode definition() {
         JsonNode resources = templateJson().path("Resources");
         return ExportedDefinition.definitionOf(templateJson(), token -> {
+            if ("AWS::Partition".equals(token.path("Ref").asText())) {
+                return ExportedDefinition.partitionOnly(token);
+            }
             String logicalId = token.path("Ref").asText();
             JsonNode resource = resources.path(logicalId);
             if (!resource.path("Type").asText().equals("AWS::Lambda::Alias")) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gracefulworker.contract.DrainStatus;
 import dev.gracefulworker.contract.LivenessVerdict;
-import dev.gracefulworker.contract.HistoryBudget;
+import dev.gracefulworker.functions.support.ExportedLimits;
 import dev.gracefulworker.contract.Settings;
 import dev.gracefulworker.emulator.aws.LifecycleAction;
 import dev.gracefulworker.functions.cordon.CordonAction;
@@ -63,13 +63,13 @@ class DrainFlowTest {
 
         Settings settings = new ApplySettingsOverridesHandler(wiring).handleRequest(new ApplySettingsOverridesRequest(
                 Settings.defaults(), "{\"waitForPods\": [{\"namespace\": \"batch\", \"labelSelector\": \"app=report-runner\"}]}",
-                new HistoryBudget(43)), null);
+                ExportedLimits.read()), null);
         Liveness target = new CheckLivenessHandler(wiring).handleRequest(new CheckLivenessRequest(INSTANCE), null);
         CordonResult cordon = new CordonNodeHandler(wiring).handleRequest(new CordonRequest(target.nodeName(), INSTANCE,
                 GROUP, HOOK, EXECUTION, settings.taintNode(), settings.dryRun()), null);
         CheckPodsHandler checkPods = new CheckPodsHandler(wiring);
         DrainProgress poll = new DrainProgress(DrainStatus.NOT_STARTED, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, startedAt, 0, 0,
-                startedAt, null);
+                startedAt, null, null);
         do {
             poll = checkPods.handleRequest(new CheckPodsRequest(target.nodeName(), INSTANCE, GROUP, HOOK, TOKEN, settings, poll), null);
             world.advance(Duration.ofSeconds(poll.nextWaitSeconds()));

@@ -38,10 +38,7 @@ public final class ExportedDefinition {
                 .functions(TaskFunctions.placeholders(stack))
                 .build());
         Object template = app.synth().getStackArtifact(stack.getArtifactId()).getTemplate();
-        return definitionOf(JSON.valueToTree(template), token -> {
-            throw new IllegalStateException("The exported definition must not depend on deploy-time values, found "
-                    + token);
-        });
+        return definitionOf(JSON.valueToTree(template), ExportedDefinition::partitionOnly);
     }
 
     /**
@@ -64,6 +61,17 @@ public final class ExportedDefinition {
                     + definitions.size());
         }
         return parse(joined(definitions.getFirst(), resolveToken));
+    }
+
+    /**
+     * The one deploy-time value the exported definition may hold: the partition in the AWS SDK integrations'
+     * {@code arn:<partition>:states:::aws-sdk:...} resources, exported for the commercial partition.
+     */
+    public static String partitionOnly(JsonNode token) {
+        if ("AWS::Partition".equals(token.path("Ref").asText())) {
+            return "aws";
+        }
+        throw new IllegalStateException("The exported definition must not depend on deploy-time values, found " + token);
     }
 
     /** The definition as the checked-in file holds it: two-space indent, fields in definition order, final newline. */

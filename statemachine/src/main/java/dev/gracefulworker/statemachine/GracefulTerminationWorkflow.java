@@ -1,6 +1,6 @@
 package dev.gracefulworker.statemachine;
 
-import dev.gracefulworker.contract.HistoryBudget;
+import dev.gracefulworker.contract.DefinitionLimits;
 import dev.gracefulworker.contract.Settings;
 import dev.gracefulworker.contract.SettingsViolation;
 import software.amazon.awscdk.Duration;
@@ -28,14 +28,14 @@ public final class GracefulTerminationWorkflow extends Construct {
             Duration.seconds(Settings.MAX_WAIT_LIMIT_SECONDS + 3_600);
 
     private final Settings settings;
-    private final HistoryBudget historyBudget;
+    private final DefinitionLimits limits;
     private final LogGroup logGroup;
     private final StateMachine stateMachine;
 
     public GracefulTerminationWorkflow(Construct scope, String id, GracefulTerminationWorkflowProps props) {
         super(scope, id);
         this.settings = props.settings();
-        var definition = new WorkflowDefinition(this, props.functions(), settings);
+        var definition = new WorkflowDefinition(this, props.functions(), settings, props.lifecycleActionArns());
         this.logGroup = LogGroup.Builder.create(this, "ExecutionLogs")
                 .retention(props.logRetention())
                 .build();
@@ -52,13 +52,13 @@ public final class GracefulTerminationWorkflow extends Construct {
                         .includeExecutionData(true)
                         .build())
                 .build();
-        this.historyBudget = definition.historyBudget();
+        this.limits = definition.limits();
         getNode().addValidation(this::validate);
     }
 
-    // the same rules "Apply per-group overrides" applies at run time, with the budget counted from this definition
+    // the same rules "Apply per-group overrides" applies at run time, with the limits counted from this definition
     private List<String> validate() {
-        return settings.violations(historyBudget).stream().map(SettingsViolation::message).toList();
+        return settings.violations(limits).stream().map(SettingsViolation::message).toList();
     }
 
     /** The state machine; grant StartExecution on it to whatever starts executions. */
@@ -76,8 +76,8 @@ public final class GracefulTerminationWorkflow extends Construct {
         return settings;
     }
 
-    /** The history budget of this definition. */
-    public HistoryBudget getHistoryBudget() {
-        return historyBudget;
+    /** What this definition can afford: its history budget and its heartbeat budget. */
+    public DefinitionLimits getLimits() {
+        return limits;
     }
 }

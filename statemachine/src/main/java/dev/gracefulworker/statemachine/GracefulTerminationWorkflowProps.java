@@ -7,6 +7,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,6 +19,7 @@ public final class GracefulTerminationWorkflowProps {
     private final LogLevel logLevel;
     private final RetentionDays logRetention;
     private final boolean tracingEnabled;
+    private final List<String> lifecycleActionArns;
 
     private GracefulTerminationWorkflowProps(Builder builder) {
         this.functions = new TaskFunctions(builder.functions);
@@ -25,6 +27,10 @@ public final class GracefulTerminationWorkflowProps {
         this.logLevel = Objects.requireNonNull(builder.logLevel, "logLevel");
         this.logRetention = Objects.requireNonNull(builder.logRetention, "logRetention");
         this.tracingEnabled = builder.tracingEnabled;
+        this.lifecycleActionArns = List.copyOf(builder.lifecycleActionArns);
+        if (lifecycleActionArns.isEmpty()) {
+            throw new IllegalArgumentException("lifecycleActionArns must name at least one Auto Scaling group ARN (or *)");
+        }
     }
 
     public static Builder builder() {
@@ -51,6 +57,11 @@ public final class GracefulTerminationWorkflowProps {
         return tracingEnabled;
     }
 
+    /** The Auto Scaling groups whose lifecycle actions the state machine heartbeats and completes itself. */
+    public List<String> lifecycleActionArns() {
+        return lifecycleActionArns;
+    }
+
     /** Builds {@link GracefulTerminationWorkflowProps}; a function for every task is required. */
     public static final class Builder {
         private final Map<WorkflowFunction, IFunction> functions = new EnumMap<>(WorkflowFunction.class);
@@ -58,6 +69,7 @@ public final class GracefulTerminationWorkflowProps {
         private LogLevel logLevel = LogLevel.ALL;
         private RetentionDays logRetention = RetentionDays.ONE_MONTH;
         private boolean tracingEnabled = true;
+        private List<String> lifecycleActionArns = List.of("*");
 
         private Builder() {
         }
@@ -99,6 +111,15 @@ public final class GracefulTerminationWorkflowProps {
         /** @param value whether X-Ray traces executions; @default true */
         public Builder tracingEnabled(boolean value) {
             this.tracingEnabled = value;
+            return this;
+        }
+
+        /**
+         * @param value ARNs of the Auto Scaling groups whose lifecycle actions the state machine's own role heartbeats
+         *              and completes (without Lambda, when Lambda is what fails); @default {@code *}, any group
+         */
+        public Builder lifecycleActionArns(List<String> value) {
+            this.lifecycleActionArns = value;
             return this;
         }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gracefulworker.contract.CompletionReason;
 import dev.gracefulworker.contract.DrainStatus;
 import dev.gracefulworker.contract.FailurePolicy;
-import dev.gracefulworker.contract.HistoryBudget;
+import dev.gracefulworker.contract.DefinitionLimits;
 import dev.gracefulworker.contract.LifecycleResult;
 import dev.gracefulworker.contract.LivenessVerdict;
 import dev.gracefulworker.contract.Settings;
@@ -29,6 +29,7 @@ import software.amazon.awscdk.services.stepfunctions.TaskInput;
 import software.amazon.awscdk.services.stepfunctions.Timeout;
 import software.amazon.awscdk.services.stepfunctions.Wait;
 import software.amazon.awscdk.services.stepfunctions.WaitTime;
+import software.amazon.awscdk.services.stepfunctions.tasks.CallAwsService;
 import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
 import software.constructs.Construct;
 
@@ -48,19 +49,32 @@ final class WorkflowDefinition {
 
     static final String TERMINATING = "autoscaling:EC2_INSTANCE_TERMINATING";
     static final String RETRYABLE_EXCEPTION = "dev.gracefulworker.functions.RetryableException";
-    static final List<String> LAMBDA_TRANSIENT_ERRORS = List.of("Lambda.ServiceException",
-            "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
-            "States.Timeout");
-    static final Duration TASK_TIMEOUT = Duration.seconds(60);
-    /** The states one poll iteration passes through; the contract's per-iteration event count must match them. */
-    static final List<String> POLL_LOOP = List.of(WAIT_BEFORE_NEXT_CHECK, CHECK_PODS, DONE_WAITING);
+    /**
+     * Lambda's own faults, before or around the function (AWS's list in "Handle Lambda service exceptions"): the
+     * service failing, throttling (a burst of terminations), and the client timing out on the Invoke call.
+     */
+    static final List<String> LAMBDA_SERVICE_ERRORS = List.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
+            "Lambda.SdkClientException", "Lambda.TooManyRequestsException", "Lambda.ClientExecutionTimeoutException");
+    /**
+     * A function that ran out of time or memory reaches Step Functions as Lambda.Unknown (Sandbox.Timedout from
+     * current runtimes), and the task's own timeout as States.Timeout: a Kubernetes call slower than the function
+     * timeout is a transient, so these are retried too.
+     */
+    static final List<String> FUNCTION_TIMEOUTS = List.of("Lambda.Unknown", "Sandbox.Timedout", "States.Timeout");
+    /** Every way a "Check pods" can fail without anything being wrong with the drain: Lambda, or Kubernetes, away. */
+    static final List<String> CHECK_OUTAGES = concat(LAMBDA_SERVICE_ERRORS, FUNCTION_TIMEOUTS, List.of(RETRYABLE_EXCEPTION));
+    static final Duration SDK_CALL_TIMEOUT = Duration.seconds(10);
 
     private static final String ERROR_PATH = "$.error";
+    private static final String CHECK_FAILURE_PATH = "$.checkFailure";
     private static final List<String> MESSAGE_IDS = List.of(
             "$.EC2InstanceId", "$.LifecycleActionToken", "$.AutoScalingGroupName", "$.LifecycleHookName");
 
-    /** Where a failing task goes ("Failure policy?"), and where a failing completion goes. */
-    private record FailurePath(Choice policy, Fail couldNotComplete) {
+    /**
+     * Where a failing task goes ("Failure policy?"), where a failing completion goes, and where a task result the
+     * workflow does not know goes (to the failure policy, as an error).
+     */
+    private record FailurePath(Choice policy, Fail couldNotComplete, Pass unexpectedResult) {
     }
 
     /** The four ways a drain ends with the action completed; each goes on to "Report outcome". */
@@ -70,18 +84,20 @@ final class WorkflowDefinition {
 
     private final Construct scope;
     private final TaskFunctions functions;
+    private final List<String> lifecycleActionArns;
     private final State start;
-    private final HistoryBudget historyBudget;
+    private final DefinitionLimits limits;
 
-    WorkflowDefinition(Construct scope, TaskFunctions functions, Settings settings) {
+    WorkflowDefinition(Construct scope, TaskFunctions functions, Settings settings, List<String> lifecycleActionArns) {
         this.scope = scope;
         this.functions = functions;
+        this.lifecycleActionArns = List.copyOf(lifecycleActionArns);
         var failure = failurePath();
         var completions = completions(failure);
         var cordon = drainLoop(completions, failure);
         var checkInstance = livenessCheck(cordon, completions.nothingToDrain(), failure);
         this.start = intake(settings, checkInstance, failure);
-        this.historyBudget = countHistoryBudget();
+        this.limits = DefinitionLimitsCounter.count(start.getStateId(), statesJson());
     }
 
     /** The first state; the whole definition hangs off it. */
@@ -89,9 +105,9 @@ final class WorkflowDefinition {
         return start;
     }
 
-    /** The history budget counted from this definition (and rendered into "Apply per-group overrides"). */
-    HistoryBudget historyBudget() {
-        return historyBudget;
+    /** The limits counted from this definition (and rendered into "Apply per-group overrides"). */
+    DefinitionLimits limits() {
+        return limits;
     }
 
     /** Every state's own JSON, by name, as the deployed definition will hold it. */
@@ -147,11 +163,15 @@ final class WorkflowDefinition {
         var checkInstance = task(CHECK_INSTANCE_AND_NODE, WorkflowFunction.CHECK_LIVENESS, "$.target", Map.of(
                 "instanceId", JsonPath.stringAt("$.EC2InstanceId")));
         checkInstance.addCatch(failure.policy(), catchAll());
+        // the checks before the drain take a while at worst: a heartbeat here keeps the gap to the first check short
+        var keepAlive = heartbeat(KEEP_THE_HOOK_ALIVE, cordon);
         var anythingToDrain = Choice.Builder.create(scope, ANYTHING_TO_DRAIN).build()
-                .when(Condition.stringEquals("$.target.verdict", LivenessVerdict.DRAIN.name()), cordon)
+                // a comparison on a missing field is a runtime error no Catch sees: test for presence first
+                .when(Condition.not(Condition.isPresent("$.target.verdict")), failure.unexpectedResult())
+                .when(Condition.stringEquals("$.target.verdict", LivenessVerdict.DRAIN.name()), keepAlive)
                 .when(Condition.stringEquals("$.target.verdict", LivenessVerdict.NOTHING_TO_DRAIN.name()),
                         completeNothingToDrain)
-                .otherwise(completeNothingToDrain);
+                .otherwise(failure.unexpectedResult());
         checkInstance.next(anythingToDrain);
         return checkInstance;
     }
@@ -160,22 +180,56 @@ final class WorkflowDefinition {
 
     private LambdaInvoke drainLoop(Completions completions, FailurePath failure) {
         var cordon = task(CORDON_NODE, WorkflowFunction.CORDON_NODE, "$.cordon", cordonPayload());
-        var checkPods = task(CHECK_PODS, WorkflowFunction.CHECK_PODS, "$.poll", checkPodsPayload());
-        for (var clusterTask : List.of(cordon, checkPods)) {
-            clusterTask.addCatch(failure.policy(), catchAll());
-        }
+        cordon.addCatch(failure.policy(), catchAll());
+        // no Retry: a failed check is an outage the loop rides out, heartbeating without Lambda (see outageLoop)
+        var checkPods = lambdaTask(CHECK_PODS, WorkflowFunction.CHECK_PODS, "$.poll", checkPodsPayload());
         var waitBeforeNextCheck = Wait.Builder.create(scope, WAIT_BEFORE_NEXT_CHECK)
                 .time(WaitTime.secondsPath("$.poll.nextWaitSeconds"))
                 .build();
+        checkPods.addCatch(outageLoop(waitBeforeNextCheck, failure), CatchProps.builder()
+                .errors(CHECK_OUTAGES).resultPath(CHECK_FAILURE_PATH).build());
+        checkPods.addCatch(failure.policy(), catchAll());
         var doneWaiting = Choice.Builder.create(scope, DONE_WAITING).build()
+                .when(Condition.not(Condition.isPresent("$.poll.status")), failure.unexpectedResult())
                 .when(pollStatus(DrainStatus.DRAINED), completions.drained())
                 .when(pollStatus(DrainStatus.DEADLINE_PASSED), completions.maxWaitReached())
                 .when(pollStatus(DrainStatus.ACTION_ENDED), completions.actionEnded())
-                .when(pollStatus(DrainStatus.WAITING), waitBeforeNextCheck)
-                .otherwise(waitBeforeNextCheck);
+                // the Wait's seconds come from the result: never a runtime error, never a zero-second spin
+                .when(Condition.and(pollStatus(DrainStatus.WAITING),
+                        Condition.isPresent("$.poll.nextWaitSeconds"),
+                        Condition.numberGreaterThanEquals("$.poll.nextWaitSeconds", 1)), waitBeforeNextCheck)
+                .otherwise(failure.unexpectedResult());
         waitBeforeNextCheck.next(checkPods);
         cordon.next(checkPods).next(doneWaiting);
         return cordon;
+    }
+
+    /**
+     * A check that failed for want of Lambda or Kubernetes: count the time without a check, heartbeat through Auto
+     * Scaling's API directly (no Lambda), wait, check again, until maxOutageSeconds have passed without a check.
+     */
+    private IChainable outageLoop(Wait waitBeforeNextCheck, FailurePath failure) {
+        var count = Pass.Builder.create(scope, COUNT_THE_FAILED_CHECK)
+                .parameters(ordered(
+                        "failedChecks", JsonPath.mathAdd(JsonPath.numberAt("$.poll.outage.failedChecks"), 1),
+                        "secondsWithoutCheck", JsonPath.mathAdd(JsonPath.numberAt("$.poll.outage.secondsWithoutCheck"),
+                                JsonPath.numberAt("$.poll.nextWaitSeconds"))))
+                .resultPath("$.poll.outage")
+                .build();
+        var stop = Pass.Builder.create(scope, STOP_RETRYING_CHECKS)
+                .comment("maxOutageSeconds passed without a check: the last failure is the drain's error")
+                .parameters(ordered(
+                        "Error", JsonPath.stringAt(CHECK_FAILURE_PATH + ".Error"),
+                        "Cause", JsonPath.stringAt(CHECK_FAILURE_PATH + ".Cause")))
+                .resultPath(ERROR_PATH)
+                .build();
+        stop.next(failure.policy());
+        var keepAlive = heartbeat(KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK, waitBeforeNextCheck);
+        var tooLong = Choice.Builder.create(scope, OUTAGE_TOO_LONG).build()
+                .when(Condition.numberGreaterThanEqualsJsonPath("$.poll.outage.secondsWithoutCheck",
+                        "$.settings.maxOutageSeconds"), stop)
+                .otherwise(keepAlive);
+        return count.next(tooLong);
     }
 
     // ---- completions: the action is completed once, whichever way the drain ended
@@ -200,15 +254,30 @@ final class WorkflowDefinition {
 
     private FailurePath failurePath() {
         var couldNotComplete = failWithCaughtError(COULD_NOT_COMPLETE);
-        var completeAfterFailure = completion(COMPLETE_AFTER_FAILURE, JsonPath.stringAt("$.settings.onFailure"),
-                CompletionReason.FAILED);
-        completeAfterFailure.addCatch(couldNotComplete, catchAll());
-        completeAfterFailure.next(failWithCaughtError(DRAIN_FAILED));
+        var drainFailed = failWithCaughtError(DRAIN_FAILED);
+        // fail open without Lambda: when Lambda is what failed, a completion through Lambda would fail too
+        var completeAfterFailure = autoScalingCall(COMPLETE_AFTER_FAILURE, "completeLifecycleAction",
+                "autoscaling:CompleteLifecycleAction", completeAfterFailureParameters());
+        // the completion's own error goes beside the drain's, which stays the execution's error
+        completeAfterFailure.addCatch(failWithCaughtError(DRAIN_FAILED_ACTION_NOT_COMPLETED),
+                CatchProps.builder().errors(List.of("States.ALL")).resultPath("$.completionError").build());
+        completeAfterFailure.next(drainFailed);
         var policy = Choice.Builder.create(scope, FAILURE_POLICY).build()
                 .when(Condition.stringEquals("$.settings.onFailure", FailurePolicy.LEAVE_TO_HOOK_TIMEOUT.name()),
                         failWithCaughtError(LEFT_TO_HOOK_TIMEOUT))
+                // a dry run completes nothing, not even after a failure
+                .when(Condition.booleanEquals("$.settings.dryRun", true), drainFailed)
                 .otherwise(completeAfterFailure);
-        return new FailurePath(policy, couldNotComplete);
+        var unexpected = Pass.Builder.create(scope, UNEXPECTED_TASK_RESULT)
+                .comment("A task returned a result without the field the next Choice reads, or a value it does not know")
+                .parameters(ordered(
+                        "Error", "UnexpectedTaskResult",
+                        "Cause", "A task's result lacks the field the next Choice reads, or holds a value the workflow "
+                                + "does not know: see this state's input"))
+                .resultPath(ERROR_PATH)
+                .build();
+        unexpected.next(policy);
+        return new FailurePath(policy, couldNotComplete, unexpected);
     }
 
     // ---- building blocks
@@ -217,25 +286,64 @@ final class WorkflowDefinition {
         return task(name, WorkflowFunction.COMPLETE_LIFECYCLE_ACTION, "$.completion", completePayload(result, reason));
     }
 
+    /** A Lambda task retried on every transient error. */
     private LambdaInvoke task(String name, WorkflowFunction function, String resultPath, Map<String, ?> payload) {
-        var task = LambdaInvoke.Builder.create(scope, name)
+        var task = lambdaTask(name, function, resultPath, payload);
+        task.addRetry(RetryProps.builder()
+                .errors(LAMBDA_SERVICE_ERRORS)
+                .interval(Duration.seconds(1)).maxAttempts(2).backoffRate(2).jitterStrategy(JitterType.FULL)
+                .build());
+        task.addRetry(RetryProps.builder()
+                .errors(FUNCTION_TIMEOUTS)
+                .interval(Duration.seconds(1)).maxAttempts(1).jitterStrategy(JitterType.FULL)
+                .build());
+        // the handlers throw it for a failed call to Kubernetes or AWS that may well work a moment later
+        task.addRetry(RetryProps.builder()
+                .errors(List.of(RETRYABLE_EXCEPTION))
+                .interval(Duration.seconds(2)).maxAttempts(2).backoffRate(2).jitterStrategy(JitterType.FULL)
+                .build());
+        return task;
+    }
+
+    private LambdaInvoke lambdaTask(String name, WorkflowFunction function, String resultPath, Map<String, ?> payload) {
+        return LambdaInvoke.Builder.create(scope, name)
                 .lambdaFunction(functions.get(function))
                 // the function ARN as Resource: the task result is the handler's return value, nothing wrapped
                 .payloadResponseOnly(true)
                 .retryOnServiceExceptions(false)
                 .payload(TaskInput.fromObject(payload))
                 .resultPath(resultPath)
-                .taskTimeout(Timeout.duration(TASK_TIMEOUT))
+                .taskTimeout(Timeout.duration(Duration.seconds(function.taskTimeoutSeconds())))
                 .build();
-        task.addRetry(RetryProps.builder()
-                .errors(LAMBDA_TRANSIENT_ERRORS)
-                .interval(Duration.seconds(2)).maxAttempts(6).backoffRate(2).jitterStrategy(JitterType.FULL)
+    }
+
+    /** RecordLifecycleActionHeartbeat straight through Auto Scaling's API (no Lambda in the way), then {@code next}. */
+    private CallAwsService heartbeat(String name, IChainable next) {
+        var heartbeat = autoScalingCall(name, "recordLifecycleActionHeartbeat",
+                "autoscaling:RecordLifecycleActionHeartbeat", lifecycleActionParameters());
+        // a missed heartbeat is not a failure: the next check finds out whether the action is still there
+        heartbeat.addCatch(next, CatchProps.builder().errors(List.of("States.ALL")).resultPath(JsonPath.DISCARD).build());
+        heartbeat.next(next);
+        return heartbeat;
+    }
+
+    /** An Auto Scaling API call as a Step Functions AWS SDK integration, retried on any error. */
+    private CallAwsService autoScalingCall(String name, String action, String iamAction, Map<String, Object> parameters) {
+        var call = CallAwsService.Builder.create(scope, name)
+                .service("autoscaling")
+                .action(action)
+                .iamAction(iamAction)
+                .iamResources(lifecycleActionArns)
+                .parameters(parameters)
+                .resultPath(JsonPath.DISCARD)
+                .taskTimeout(Timeout.duration(SDK_CALL_TIMEOUT))
+                .build();
+        // throttling and server errors are named by Auto Scaling's error codes; a bad request fails again quickly
+        call.addRetry(RetryProps.builder()
+                .errors(List.of("States.ALL"))
+                .interval(Duration.seconds(1)).maxAttempts(2).backoffRate(2).jitterStrategy(JitterType.FULL)
                 .build());
-        task.addRetry(RetryProps.builder()
-                .errors(List.of(RETRYABLE_EXCEPTION))
-                .interval(Duration.seconds(3)).maxAttempts(5).backoffRate(2).jitterStrategy(JitterType.FULL)
-                .build());
-        return task;
+        return call;
     }
 
     private Fail failWithCaughtError(String name) {
@@ -243,18 +351,6 @@ final class WorkflowDefinition {
                 .errorPath(ERROR_PATH + ".Error")
                 .causePath(ERROR_PATH + ".Cause")
                 .build();
-    }
-
-    private HistoryBudget countHistoryBudget() {
-        var states = statesJson();
-        var budget = HistoryOverhead.of(start.getStateId(), states);
-        int loopEvents = HistoryOverhead.loopEvents(POLL_LOOP, states);
-        if (loopEvents != HistoryBudget.EVENTS_PER_POLL_ITERATION) {
-            throw new IllegalStateException("One poll iteration (" + POLL_LOOP + ") costs " + loopEvents
-                    + " history events, but the contract's HistoryBudget counts "
-                    + HistoryBudget.EVENTS_PER_POLL_ITERATION + ": change them together");
-        }
-        return budget;
     }
 
     private static CatchProps catchAll() {
@@ -284,6 +380,8 @@ final class WorkflowDefinition {
         poll.put("polls", 0);
         poll.put("heartbeats", 0);
         poll.put("waitedFor", 0);
+        poll.put("nextWaitSeconds", JsonPath.numberAt("$.settings.pollIntervalSeconds"));
+        poll.put("outage", ordered("failedChecks", 0, "secondsWithoutCheck", 0));
         poll.put("waitStartedAt", JsonPath.stringAt("$$.Execution.StartTime"));
         poll.put("lastHeartbeatAt", JsonPath.stringAt("$$.Execution.StartTime"));
         return poll;
@@ -293,14 +391,34 @@ final class WorkflowDefinition {
         var payload = new LinkedHashMap<String, Object>();
         payload.put("deployed", JsonPath.stringAt("$.settings"));
         payload.put("notificationMetadata", JsonPath.stringAt("$.NotificationMetadata"));
-        // the budget is counted once the whole definition exists, and rendered at synth
-        payload.put("historyBudget", Map.of("fixedEvents", Lazy.number(new IStableNumberProducer() {
+        // the limits are counted once the whole definition exists, and rendered at synth
+        payload.put("limits", limitsJson());
+        return payload;
+    }
+
+    /** {@link DefinitionLimits} as JSON, each number a token resolved at synth, when the definition is complete. */
+    private Map<String, Object> limitsJson() {
+        var history = new LinkedHashMap<String, Object>();
+        history.put("fixedEvents", later(() -> limits.history().fixedEvents()));
+        history.put("eventsPerPollIteration", later(() -> limits.history().eventsPerPollIteration()));
+        var heartbeat = new LinkedHashMap<String, Object>();
+        heartbeat.put("untilFirstHeartbeatSeconds", later(() -> limits.heartbeat().untilFirstHeartbeatSeconds()));
+        heartbeat.put("untilFirstCheckSeconds", later(() -> limits.heartbeat().untilFirstCheckSeconds()));
+        heartbeat.put("checkSeconds", later(() -> limits.heartbeat().checkSeconds()));
+        heartbeat.put("heartbeatCallSeconds", later(() -> limits.heartbeat().heartbeatCallSeconds()));
+        var json = new LinkedHashMap<String, Object>();
+        json.put("history", history);
+        json.put("heartbeat", heartbeat);
+        return json;
+    }
+
+    private static Number later(java.util.function.IntSupplier value) {
+        return Lazy.number(new IStableNumberProducer() {
             @Override
             public Number produce() {
-                return historyBudget.fixedEvents();
+                return value.getAsInt();
             }
-        })));
-        return payload;
+        });
     }
 
     private static Map<String, Object> lifecycleIds() {
@@ -340,6 +458,35 @@ final class WorkflowDefinition {
         payload.put("dryRun", JsonPath.stringAt("$.settings.dryRun"));
         payload.put("startedAt", JsonPath.stringAt("$$.Execution.StartTime"));
         return payload;
+    }
+
+    /** The lifecycle action as Auto Scaling's API names it (PascalCase, as SDK integrations take parameters). */
+    private static Map<String, Object> lifecycleActionParameters() {
+        var parameters = new LinkedHashMap<String, Object>();
+        parameters.put("AutoScalingGroupName", JsonPath.stringAt("$.AutoScalingGroupName"));
+        parameters.put("LifecycleHookName", JsonPath.stringAt("$.LifecycleHookName"));
+        parameters.put("LifecycleActionToken", JsonPath.stringAt("$.LifecycleActionToken"));
+        parameters.put("InstanceId", JsonPath.stringAt("$.EC2InstanceId"));
+        return parameters;
+    }
+
+    private static Map<String, Object> completeAfterFailureParameters() {
+        var parameters = lifecycleActionParameters();
+        parameters.put("LifecycleActionResult", JsonPath.stringAt("$.settings.onFailure"));
+        return parameters;
+    }
+
+    /** Two keys in this order: Map.of iterates in a per-JVM order, and the exported file must not change with it. */
+    private static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put(key1, value1);
+        map.put(key2, value2);
+        return map;
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
     }
 
     private static Map<String, Object> outcome() {

@@ -17,11 +17,17 @@ public final class WorkflowStates {
 
     public static final String CHECK_INSTANCE_AND_NODE = "Check instance and node";
     public static final String ANYTHING_TO_DRAIN = "Anything to drain?";
+    public static final String KEEP_THE_HOOK_ALIVE = "Keep the hook alive";
     public static final String CORDON_NODE = "Cordon node";
 
     public static final String CHECK_PODS = "Check pods";
     public static final String DONE_WAITING = "Done waiting?";
     public static final String WAIT_BEFORE_NEXT_CHECK = "Wait before next check";
+    public static final String COUNT_THE_FAILED_CHECK = "Count the failed check";
+    public static final String OUTAGE_TOO_LONG = "Outage too long?";
+    public static final String KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK = "Keep the hook alive after a failed check";
+    public static final String STOP_RETRYING_CHECKS = "Stop retrying checks";
+    public static final String UNEXPECTED_TASK_RESULT = "Unexpected task result";
 
     public static final String COMPLETE_DRAINED = "Complete (drained)";
     public static final String COMPLETE_NOTHING_TO_DRAIN = "Complete (nothing to drain)";
@@ -34,6 +40,7 @@ public final class WorkflowStates {
     public static final String LEFT_TO_HOOK_TIMEOUT = "Drain failed (left to hook timeout)";
     public static final String COMPLETE_AFTER_FAILURE = "Complete after failure";
     public static final String DRAIN_FAILED = "Drain failed";
+    public static final String DRAIN_FAILED_ACTION_NOT_COMPLETED = "Drain failed (action not completed)";
     public static final String COULD_NOT_COMPLETE = "Could not complete lifecycle action";
 
     private WorkflowStates() {

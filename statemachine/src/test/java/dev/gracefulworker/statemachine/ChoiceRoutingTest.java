@@ -48,6 +48,8 @@ class ChoiceRoutingTest {
             // only "Start the clock" writes it, and "Done waiting?" never sees it
             case NOT_STARTED -> null;
         };
+        assertThat(defaults.state(DONE_WAITING).path("Default").asText()).as("an unknown status")
+                .isEqualTo(UNEXPECTED_TASK_RESULT);
         assertThat(ruleFor(DONE_WAITING, "$.poll.status", status.name()).map(rule -> rule.path("Next").asText()))
                 .isEqualTo(Optional.ofNullable(expected));
     }
@@ -55,7 +57,7 @@ class ChoiceRoutingTest {
     @ParameterizedTest
     @EnumSource(LivenessVerdict.class)
     void everyLivenessVerdict_isRoutedByAnythingToDrain(LivenessVerdict verdict) {
-        String expected = verdict == LivenessVerdict.DRAIN ? CORDON_NODE : COMPLETE_NOTHING_TO_DRAIN;
+        String expected = verdict == LivenessVerdict.DRAIN ? KEEP_THE_HOOK_ALIVE : COMPLETE_NOTHING_TO_DRAIN;
 
         assertThat(ruleFor(ANYTHING_TO_DRAIN, "$.target.verdict", verdict.name()).map(rule -> rule.path("Next").asText()))
                 .contains(expected);
@@ -74,9 +76,12 @@ class ChoiceRoutingTest {
         }
     }
 
+    /** The rule comparing {@code variable} with {@code value}, alone or as the first condition of an And. */
     private static Optional<JsonNode> ruleFor(String choice, String variable, String value) {
         for (JsonNode rule : defaults.state(choice).path("Choices")) {
-            if (rule.path("Variable").asText().equals(variable) && rule.path("StringEquals").asText().equals(value)) {
+            JsonNode comparison = rule.has("And") ? rule.path("And").get(0) : rule;
+            if (comparison.path("Variable").asText().equals(variable)
+                    && comparison.path("StringEquals").asText().equals(value)) {
                 return Optional.of(rule);
             }
         }

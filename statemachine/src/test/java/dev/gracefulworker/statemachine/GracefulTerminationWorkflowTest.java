@@ -78,27 +78,22 @@ class GracefulTerminationWorkflowTest {
     }
 
     @Test
-    void everyTask_retriesTransientAndRetryableErrorsWithJitter_andCatchesEverythingElse() {
-        var tasks = tasks(defaults.definition());
+    void everyRetriedLambdaTask_retriesLambdaFaultsTimeoutsAndRetryableErrorsWithJitter_andCatchesTheRest() {
+        var tasks = lambdaTasks(defaults.definition());
+        tasks.remove(CHECK_PODS);
 
-        assertThat(tasks).hasSize(9);
+        assertThat(tasks).hasSize(7);
         tasks.forEach((name, task) -> {
-            assertThat(task.path("TimeoutSeconds").asInt()).as(name).isEqualTo(60);
             JsonNode retry = task.path("Retry");
-            assertThat(retry).as(name).hasSize(2);
+            assertThat(retry).as(name).hasSize(3);
             assertThat(texts(retry.get(0).path("ErrorEquals"))).as(name).containsExactly("Lambda.ServiceException",
                     "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
-                    "States.Timeout");
-            assertThat(retry.get(0).path("IntervalSeconds").asInt()).isEqualTo(2);
-            assertThat(retry.get(0).path("MaxAttempts").asInt()).isEqualTo(6);
+                    "Lambda.ClientExecutionTimeoutException");
             assertThat(texts(retry.get(1).path("ErrorEquals"))).as(name)
+                    .containsExactly("Lambda.Unknown", "Sandbox.Timedout", "States.Timeout");
+            assertThat(texts(retry.get(2).path("ErrorEquals"))).as(name)
                     .containsExactly("dev.gracefulworker.functions.RetryableException");
-            assertThat(retry.get(1).path("IntervalSeconds").asInt()).isEqualTo(3);
-            assertThat(retry.get(1).path("MaxAttempts").asInt()).isEqualTo(5);
-            retry.forEach(retrier -> {
-                assertThat(retrier.path("BackoffRate").asInt()).as(name).isEqualTo(2);
-                assertThat(retrier.path("JitterStrategy").asText()).as(name).isEqualTo("FULL");
-            });
+            retry.forEach(retrier -> assertThat(retrier.path("JitterStrategy").asText()).as(name).isEqualTo("FULL"));
             JsonNode katch = task.path("Catch");
             assertThat(katch).as(name).hasSize(1);
             assertThat(texts(katch.get(0).path("ErrorEquals"))).containsExactly("States.ALL");
@@ -107,23 +102,89 @@ class GracefulTerminationWorkflowTest {
     }
 
     @Test
+    void everyLambdaTask_waitsItsFunctionsTimeoutPlusAMargin_soARunawayFunctionFailsAsALambdaError() {
+        var expected = Map.of(
+                APPLY_PER_GROUP_OVERRIDES, WorkflowFunction.APPLY_SETTINGS_OVERRIDES,
+                CHECK_INSTANCE_AND_NODE, WorkflowFunction.CHECK_LIVENESS,
+                CORDON_NODE, WorkflowFunction.CORDON_NODE,
+                CHECK_PODS, WorkflowFunction.CHECK_PODS,
+                COMPLETE_DRAINED, WorkflowFunction.COMPLETE_LIFECYCLE_ACTION);
+
+        expected.forEach((state, function) -> assertThat(defaults.state(state).path("TimeoutSeconds").asInt()).as(state)
+                .isEqualTo(function.functionTimeoutSeconds() + WorkflowFunction.TASK_TIMEOUT_MARGIN_SECONDS));
+    }
+
+    @Test
+    void checkPods_hasNoRetry_itsOutagesGoRoundTheLoopWithAHeartbeat_andEverythingElseToTheFailurePolicy() {
+        JsonNode checkPods = defaults.state(CHECK_PODS);
+
+        assertThat(checkPods.path("Retry").isMissingNode()).isTrue();
+        JsonNode outage = checkPods.path("Catch").get(0);
+        assertThat(texts(outage.path("ErrorEquals"))).containsExactly("Lambda.ServiceException",
+                "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
+                "Lambda.ClientExecutionTimeoutException", "Lambda.Unknown", "Sandbox.Timedout", "States.Timeout",
+                "dev.gracefulworker.functions.RetryableException");
+        assertThat(outage.path("ResultPath").asText()).isEqualTo("$.checkFailure");
+        assertThat(outage.path("Next").asText()).isEqualTo(COUNT_THE_FAILED_CHECK);
+        assertThat(texts(checkPods.path("Catch").get(1).path("ErrorEquals"))).containsExactly("States.ALL");
+        assertThat(checkPods.path("Catch").get(1).path("Next").asText()).isEqualTo(FAILURE_POLICY);
+        assertThat(defaults.state(COUNT_THE_FAILED_CHECK).path("Parameters").path("secondsWithoutCheck.$").asText())
+                .isEqualTo("States.MathAdd($.poll.outage.secondsWithoutCheck, $.poll.nextWaitSeconds)");
+        JsonNode tooLong = defaults.state(OUTAGE_TOO_LONG);
+        assertThat(tooLong.path("Choices").get(0).path("NumericGreaterThanEqualsPath").asText())
+                .isEqualTo("$.settings.maxOutageSeconds");
+        assertThat(tooLong.path("Choices").get(0).path("Next").asText()).isEqualTo(STOP_RETRYING_CHECKS);
+        assertThat(tooLong.path("Default").asText()).isEqualTo(KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK);
+    }
+
+    @Test
+    void heartbeatsWithoutLambda_callAutoScalingDirectly_andNeverFailTheDrain() {
+        for (String name : List.of(KEEP_THE_HOOK_ALIVE, KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK)) {
+            JsonNode heartbeat = defaults.state(name);
+            assertThat(heartbeat.path("Resource").asText()).as(name)
+                    .isEqualTo("arn:aws:states:::aws-sdk:autoscaling:recordLifecycleActionHeartbeat");
+            assertThat(heartbeat.path("Parameters").path("LifecycleActionToken.$").asText())
+                    .isEqualTo("$.LifecycleActionToken");
+            assertThat(heartbeat.path("Catch").get(0).path("Next").asText()).as(name)
+                    .isEqualTo(heartbeat.path("Next").asText());
+            assertThat(heartbeat.path("ResultPath").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void clusterTaskFailures_goToTheFailurePolicy_andCompletionFailuresEndTheExecution() {
-        for (String name : List.of(APPLY_PER_GROUP_OVERRIDES, CHECK_INSTANCE_AND_NODE, CORDON_NODE, CHECK_PODS)) {
+        for (String name : List.of(APPLY_PER_GROUP_OVERRIDES, CHECK_INSTANCE_AND_NODE, CORDON_NODE)) {
             assertThat(catchTarget(name)).as(name).isEqualTo(FAILURE_POLICY);
         }
         for (String name : List.of(COMPLETE_DRAINED, COMPLETE_NOTHING_TO_DRAIN, COMPLETE_MAX_WAIT_REACHED,
-                COMPLETE_ACTION_ALREADY_ENDED, COMPLETE_AFTER_FAILURE)) {
+                COMPLETE_ACTION_ALREADY_ENDED)) {
             assertThat(catchTarget(name)).as(name).isEqualTo(COULD_NOT_COMPLETE);
         }
         JsonNode policy = defaults.state(FAILURE_POLICY);
         assertThat(policy.path("Choices").get(0).path("StringEquals").asText()).isEqualTo("LEAVE_TO_HOOK_TIMEOUT");
         assertThat(policy.path("Choices").get(0).path("Next").asText()).isEqualTo(LEFT_TO_HOOK_TIMEOUT);
+        assertThat(policy.path("Choices").get(1).path("Variable").asText()).isEqualTo("$.settings.dryRun");
+        assertThat(policy.path("Choices").get(1).path("Next").asText()).isEqualTo(DRAIN_FAILED);
         assertThat(policy.path("Default").asText()).isEqualTo(COMPLETE_AFTER_FAILURE);
         assertThat(defaults.state(COMPLETE_AFTER_FAILURE).path("Next").asText()).isEqualTo(DRAIN_FAILED);
-        for (String fail : List.of(DRAIN_FAILED, LEFT_TO_HOOK_TIMEOUT, COULD_NOT_COMPLETE)) {
+        assertThat(catchTarget(COMPLETE_AFTER_FAILURE)).isEqualTo(DRAIN_FAILED_ACTION_NOT_COMPLETED);
+        assertThat(defaults.state(COMPLETE_AFTER_FAILURE).path("Catch").get(0).path("ResultPath").asText())
+                .as("the completion's error goes beside the drain's").isEqualTo("$.completionError");
+        for (String fail : List.of(DRAIN_FAILED, LEFT_TO_HOOK_TIMEOUT, COULD_NOT_COMPLETE,
+                DRAIN_FAILED_ACTION_NOT_COMPLETED)) {
             assertThat(defaults.state(fail).path("ErrorPath").asText()).as(fail).isEqualTo("$.error.Error");
             assertThat(defaults.state(fail).path("CausePath").asText()).as(fail).isEqualTo("$.error.Cause");
         }
+    }
+
+    @Test
+    void failOpen_completesThroughAutoScalingDirectly_withTheFailurePolicysResult() {
+        JsonNode complete = defaults.state(COMPLETE_AFTER_FAILURE);
+
+        assertThat(complete.path("Resource").asText())
+                .isEqualTo("arn:aws:states:::aws-sdk:autoscaling:completeLifecycleAction");
+        assertThat(complete.path("Parameters").path("LifecycleActionResult.$").asText()).isEqualTo("$.settings.onFailure");
+        assertThat(complete.path("Parameters").path("LifecycleActionToken.$").asText()).isEqualTo("$.LifecycleActionToken");
     }
 
     @Test
@@ -133,8 +194,7 @@ class GracefulTerminationWorkflowTest {
                 CHECK_INSTANCE_AND_NODE, WorkflowFunction.CHECK_LIVENESS,
                 CORDON_NODE, WorkflowFunction.CORDON_NODE,
                 CHECK_PODS, WorkflowFunction.CHECK_PODS,
-                COMPLETE_DRAINED, WorkflowFunction.COMPLETE_LIFECYCLE_ACTION,
-                COMPLETE_AFTER_FAILURE, WorkflowFunction.COMPLETE_LIFECYCLE_ACTION);
+                COMPLETE_DRAINED, WorkflowFunction.COMPLETE_LIFECYCLE_ACTION);
 
         expected.forEach((state, function) -> assertThat(defaults.state(state).path("Resource").asText())
                 .as(state).isEqualTo(function.placeholderArn()));
@@ -147,7 +207,6 @@ class GracefulTerminationWorkflowTest {
         assertThat(completion(COMPLETE_MAX_WAIT_REACHED))
                 .containsExactly("result.$=$.settings.onTimeout", "reason=timeout");
         assertThat(completion(COMPLETE_ACTION_ALREADY_ENDED)).containsExactly("result=CONTINUE", "reason=actionEnded");
-        assertThat(completion(COMPLETE_AFTER_FAILURE)).containsExactly("result.$=$.settings.onFailure", "reason=failed");
         assertThat(defaults.state(COMPLETE_DRAINED).path("ResultPath").asText()).isEqualTo("$.completion");
     }
 
@@ -159,11 +218,11 @@ class GracefulTerminationWorkflowTest {
         assertThat(checkPods.path("ResultPath").asText()).isEqualTo("$.poll");
         assertThat(checkPods.path("Next").asText()).isEqualTo(DONE_WAITING);
         JsonNode doneWaiting = defaults.state(DONE_WAITING);
-        assertThat(doneWaiting.path("Default").asText()).isEqualTo(WAIT_BEFORE_NEXT_CHECK);
+        assertThat(doneWaiting.path("Default").asText()).isEqualTo(UNEXPECTED_TASK_RESULT);
         assertThat(doneWaiting.path("Choices")).extracting(choice -> choice.path("StringEquals").asText() + "->"
                         + choice.path("Next").asText())
-                .containsExactly("DRAINED->" + COMPLETE_DRAINED, "DEADLINE_PASSED->" + COMPLETE_MAX_WAIT_REACHED,
-                        "ACTION_ENDED->" + COMPLETE_ACTION_ALREADY_ENDED, "WAITING->" + WAIT_BEFORE_NEXT_CHECK);
+                .containsExactly("->" + UNEXPECTED_TASK_RESULT, "DRAINED->" + COMPLETE_DRAINED, "DEADLINE_PASSED->" + COMPLETE_MAX_WAIT_REACHED,
+                        "ACTION_ENDED->" + COMPLETE_ACTION_ALREADY_ENDED, "->" + WAIT_BEFORE_NEXT_CHECK);
         JsonNode wait = defaults.state(WAIT_BEFORE_NEXT_CHECK);
         assertThat(wait.path("SecondsPath").asText()).isEqualTo("$.poll.nextWaitSeconds");
         assertThat(wait.path("Next").asText()).isEqualTo(CHECK_PODS);
@@ -190,6 +249,7 @@ class GracefulTerminationWorkflowTest {
                 .waitForPods(List.of(new PodSelector("batch", "app=report-runner")))
                 .drainMode(DrainMode.WAIT)
                 .pollIntervalSeconds(10).maxPollIntervalSeconds(60).maxWaitSeconds(7_200).heartbeatTimeoutSeconds(600)
+                .maxOutageSeconds(900)
                 .taintNode(false).dryRun(true)
                 .onTimeout(LifecycleResult.ABANDON).onFailure(FailurePolicy.LEAVE_TO_HOOK_TIMEOUT)
                 .build();
@@ -204,6 +264,7 @@ class GracefulTerminationWorkflowTest {
                 Map.entry("maxPollIntervalSeconds", 60),
                 Map.entry("maxWaitSeconds", 7_200),
                 Map.entry("heartbeatTimeoutSeconds", 600),
+                Map.entry("maxOutageSeconds", 900),
                 Map.entry("taintNode", false),
                 Map.entry("dryRun", true),
                 Map.entry("onTimeout", "ABANDON"),
@@ -226,8 +287,8 @@ class GracefulTerminationWorkflowTest {
         var template = Template.fromStack(stack);
 
         JsonNode definition = ExportedDefinition.definitionOf(new ObjectMapper().valueToTree(template.toJSON()),
-                token -> token.path("Fn::GetAtt").get(0).asText().startsWith("CheckPods")
-                        ? WorkflowFunction.CHECK_PODS.placeholderArn() : "unexpected " + token);
+                token -> token.has("Fn::GetAtt") && token.path("Fn::GetAtt").get(0).asText().startsWith("CheckPods")
+                        ? WorkflowFunction.CHECK_PODS.placeholderArn() : ExportedDefinition.partitionOnly(token));
 
         assertThat(definition.path("States").path(CHECK_PODS).path("Resource").asText())
                 .isEqualTo(WorkflowFunction.CHECK_PODS.placeholderArn());
@@ -250,10 +311,11 @@ class GracefulTerminationWorkflowTest {
         return fields;
     }
 
-    private static Map<String, JsonNode> tasks(JsonNode definition) {
+    private static Map<String, JsonNode> lambdaTasks(JsonNode definition) {
         var tasks = new java.util.LinkedHashMap<String, JsonNode>();
         definition.path("States").properties().forEach(entry -> {
-            if (entry.getValue().path("Type").asText().equals("Task")) {
+            if (entry.getValue().path("Type").asText().equals("Task")
+                    && entry.getValue().path("Resource").asText().startsWith("arn:aws:lambda:")) {
                 tasks.put(entry.getKey(), entry.getValue());
             }
         });

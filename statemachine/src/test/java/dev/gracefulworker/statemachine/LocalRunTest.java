@@ -113,11 +113,68 @@ class LocalRunTest {
     }
 
     @Test
-    void retryableException_isRetriedInsteadOfFailing() {
-        JsonNode run = runs.path("retryableErrorIsRetried");
+    void checkPodsThrottledTwice_isRiddenOutWithHeartbeatsThatNeedNoLambda_thenDrains() {
+        JsonNode run = runs.path("checkFailingTwiceIsRiddenOut");
+
+        assertThat(run.path("calls").path(CHECK_PODS)).hasSize(3);
+        assertThat(run.path("calls").path(KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK)).hasSize(2);
+        JsonNode heartbeat = run.path("calls").path(KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK).get(0);
+        assertThat(heartbeat.path("LifecycleActionToken").asText()).isNotBlank();
+        assertThat(heartbeat.path("InstanceId").asText()).isEqualTo("i-0a1b2c3d4e5f60718");
+        assertThat(states(run)).containsSubsequence(CHECK_PODS, COUNT_THE_FAILED_CHECK, OUTAGE_TOO_LONG,
+                KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK, WAIT_BEFORE_NEXT_CHECK, CHECK_PODS);
+        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("output").path("outcome").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void kubernetesUnavailableOnce_isAnOutageToo_notAFailure() {
+        JsonNode run = runs.path("kubernetesAwayIsRiddenOut");
 
         assertThat(run.path("calls").path(CHECK_PODS)).hasSize(2);
+        assertThat(run.path("calls").path(KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK)).hasSize(1);
         assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void checksFailingLongerThanMaxOutage_failOpenWithTheLastFailure() {
+        JsonNode run = runs.path("outageLongerThanTolerated");
+
+        // the first check's wait is pollIntervalSeconds (15): 60 s without a check after 4 failed checks
+        assertThat(run.path("calls").path(CHECK_PODS)).hasSize(4);
+        assertThat(states(run)).endsWith(OUTAGE_TOO_LONG, STOP_RETRYING_CHECKS, FAILURE_POLICY, COMPLETE_AFTER_FAILURE,
+                DRAIN_FAILED);
+        assertThat(run.path("error").asText()).isEqualTo("Sandbox.Timedout");
+        assertThat(run.path("cause").asText()).isEqualTo("Task timed out after 25.00 seconds");
+    }
+
+    @Test
+    void unknownOrMissingPollStatus_goesToTheFailurePolicy_neverRoundTheLoop() {
+        for (String scenario : List.of("unknownPollStatus", "pollResultWithoutStatus")) {
+            JsonNode run = runs.path(scenario);
+            assertThat(states(run)).as(scenario).endsWith(DONE_WAITING, UNEXPECTED_TASK_RESULT, FAILURE_POLICY,
+                    COMPLETE_AFTER_FAILURE, DRAIN_FAILED);
+            assertThat(run.path("calls").path(CHECK_PODS)).as(scenario).hasSize(1);
+            assertThat(run.path("error").asText()).as(scenario).isEqualTo("UnexpectedTaskResult");
+        }
+    }
+
+    @Test
+    void failOpenCompletionThatFails_keepsTheDrainsErrorAsTheExecutionsError() {
+        JsonNode run = runs.path("failOpenCompletionFails");
+
+        assertThat(states(run)).endsWith(COMPLETE_AFTER_FAILURE, DRAIN_FAILED_ACTION_NOT_COMPLETED);
+        assertThat(run.path("calls").path(COMPLETE_AFTER_FAILURE)).hasSize(3);
+        assertThat(run.path("error").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(run.path("cause").asText()).isEqualTo("kubernetes said no");
+    }
+
+    @Test
+    void failureInADryRun_completesNothing() {
+        JsonNode run = runs.path("dryRunFailure");
+
+        assertThat(states(run)).endsWith(FAILURE_POLICY, DRAIN_FAILED);
+        assertThat(run.path("calls").has(COMPLETE_AFTER_FAILURE)).isFalse();
     }
 
     @Test
@@ -126,8 +183,8 @@ class LocalRunTest {
 
         assertThat(states(run)).endsWith(CHECK_PODS, FAILURE_POLICY, COMPLETE_AFTER_FAILURE, DRAIN_FAILED);
         JsonNode completion = run.path("calls").path(COMPLETE_AFTER_FAILURE).get(0);
-        assertThat(completion.path("result").asText()).isEqualTo("CONTINUE");
-        assertThat(completion.path("reason").asText()).isEqualTo("failed");
+        assertThat(completion.path("LifecycleActionResult").asText()).isEqualTo("CONTINUE");
+        assertThat(completion.path("AutoScalingGroupName").asText()).isNotBlank();
         assertThat(run.path("status").asText()).isEqualTo("FAILED");
         assertThat(run.path("error").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(run.path("cause").asText()).isEqualTo("kubernetes said no");

@@ -28,9 +28,7 @@ record WorkflowSynth(Stack stack, Template template, JsonNode definition) {
     }
 
     static JsonNode definitionOf(Template template) {
-        return ExportedDefinition.definitionOf(JSON.valueToTree(template.toJSON()), token -> {
-            throw new AssertionError("unexpected deploy-time value in the definition: " + token);
-        });
+        return ExportedDefinition.definitionOf(JSON.valueToTree(template.toJSON()), ExportedDefinition::partitionOnly);
     }
 
     JsonNode state(String name) {

@@ -22,12 +22,14 @@ public record DrainProgress(
         long elapsedSeconds,
         int heartbeats,
         String lastHeartbeatAt,
-        HeartbeatStatus heartbeat) {
+        HeartbeatStatus heartbeat,
+        PollOutage outage) {
 
     /** The console shows at most this many blocking pods. */
     public static final int MAX_BLOCKING_PODS = 20;
 
     public DrainProgress {
         blockingPods = blockingPods == null ? List.of() : List.copyOf(blockingPods);
+        outage = outage == null ? PollOutage.NONE : outage;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gracefulworker.functions.pods;
 
 import dev.gracefulworker.contract.DrainStatus;
+import dev.gracefulworker.contract.HeartbeatSchedule;
 import dev.gracefulworker.contract.PollSchedule;
 import dev.gracefulworker.contract.Settings;
 import dev.gracefulworker.functions.InvalidTaskInputException;
@@ -92,7 +93,8 @@ public final class DrainProgressChecker {
         };
         return new DrainProgress(status, previous.polls() + 1, census.waitingFor, census.evicting, census.ignored,
                 census.evictedThisPoll, census.evictionsBlocked, nodeGone ? List.of() : census.blockingPods(), waitedFor,
-                nextWaitSeconds, previous.waitStartedAt(), elapsedSeconds, heartbeats, lastHeartbeat, heartbeat);
+                nextWaitSeconds, previous.waitStartedAt(), elapsedSeconds, heartbeats, lastHeartbeat, heartbeat,
+                PollOutage.NONE);
     }
 
     private PodCensus census(List<PodVerdict> verdicts, boolean dryRun) {

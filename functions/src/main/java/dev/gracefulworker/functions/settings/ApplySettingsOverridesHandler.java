@@ -1,6 +1,8 @@
 package dev.gracefulworker.functions.settings;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.gracefulworker.contract.DefinitionLimits;
+import dev.gracefulworker.contract.HeartbeatBudget;
 import dev.gracefulworker.contract.HistoryBudget;
 import dev.gracefulworker.contract.InvalidSettingsException;
 import dev.gracefulworker.contract.Settings;
@@ -14,6 +16,10 @@ import java.util.Map;
 
 /** "Apply per-group overrides": the deployed settings with the hook's NotificationMetadata applied. */
 public final class ApplySettingsOverridesHandler extends JsonTaskHandler<ApplySettingsOverridesRequest, Settings> {
+
+    /** Generous limits: priming only exercises the path. */
+    private static final DefinitionLimits PRIMING_LIMITS =
+            new DefinitionLimits(new HistoryBudget(1, 1), new HeartbeatBudget(1, 1, 1, 1));
 
     private final SettingsOverrides overrides;
     private final Invocation invocation;
@@ -30,7 +36,7 @@ public final class ApplySettingsOverridesHandler extends JsonTaskHandler<ApplySe
         this.priming = Priming.register(jsonRoundTrip(), new Priming.Step(
                 "the first override binds Settings through Jackson's tree model and record introspection",
                 () -> overrides.apply(Settings.defaults(), "{\"maxWaitSeconds\": 600, \"unknownKey\": 1}",
-                        new HistoryBudget(1))));  // any budget: priming only exercises the path
+                        PRIMING_LIMITS)));
     }
 
     @Override
@@ -38,10 +44,10 @@ public final class ApplySettingsOverridesHandler extends JsonTaskHandler<ApplySe
         if (request.deployed() == null) {
             throw new InvalidSettingsException("deployed", "is missing from the task input");
         }
-        if (request.historyBudget() == null) {
-            throw new InvalidTaskInputException("historyBudget", "is missing");
+        if (request.limits() == null) {
+            throw new InvalidTaskInputException("limits", "is missing");
         }
         return invocation.run(context, Map.of(),
-                () -> overrides.apply(request.deployed(), request.notificationMetadata(), request.historyBudget()));
+                () -> overrides.apply(request.deployed(), request.notificationMetadata(), request.limits()));
     }
 }

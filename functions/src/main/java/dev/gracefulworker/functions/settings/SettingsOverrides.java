@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gracefulworker.contract.DrainMode;
 import dev.gracefulworker.contract.FailurePolicy;
-import dev.gracefulworker.contract.HistoryBudget;
+import dev.gracefulworker.contract.DefinitionLimits;
 import dev.gracefulworker.contract.InvalidSettingsException;
 import dev.gracefulworker.contract.LifecycleResult;
 import dev.gracefulworker.contract.SettingKey;
@@ -40,6 +40,7 @@ public final class SettingsOverrides {
         RULES.put(SettingKey.MAX_POLL_INTERVAL_SECONDS, intRule());
         RULES.put(SettingKey.MAX_WAIT_SECONDS, intRule());
         RULES.put(SettingKey.HEARTBEAT_TIMEOUT_SECONDS, intRule());
+        RULES.put(SettingKey.MAX_OUTAGE_SECONDS, intRule());
         RULES.put(SettingKey.TAINT_NODE, new Rule("true or false", JsonNode::isBoolean));
         RULES.put(SettingKey.DRY_RUN, new Rule("true or false", JsonNode::isBoolean));
         RULES.put(SettingKey.ON_TIMEOUT, enumRule(LifecycleResult.values()));
@@ -54,20 +55,20 @@ public final class SettingsOverrides {
 
     /**
      * The deployed settings with the metadata's overrides applied, checked against every settings rule and the
-     * execution's history budget (an override is not seen at synth).
+     * definition's limits (history and heartbeats) (an override is not seen at synth).
      */
-    public Settings apply(Settings deployed, String notificationMetadata, HistoryBudget budget) {
+    public Settings apply(Settings deployed, String notificationMetadata, DefinitionLimits limits) {
         if (notificationMetadata == null || notificationMetadata.isBlank()) {
-            return deployed.validated(budget);
+            return deployed.validated(limits);
         }
         JsonNode metadata;
         try {
             metadata = json.readTree(notificationMetadata);
         } catch (JsonProcessingException e) {
-            return ignored(deployed, "NotificationMetadata is not JSON", budget);
+            return ignored(deployed, "NotificationMetadata is not JSON", limits);
         }
         if (metadata == null || !metadata.isObject()) {
-            return ignored(deployed, "NotificationMetadata is not a JSON object", budget);
+            return ignored(deployed, "NotificationMetadata is not a JSON object", limits);
         }
         ObjectNode merged = json.valueToTree(deployed);
         List<String> overridden = new ArrayList<>();
@@ -90,15 +91,15 @@ public final class SettingsOverrides {
         merged.set("ignoredOverrideKeys", json.valueToTree(unknown));
         merged.putNull("overridesIgnored");
         try {
-            return json.treeToValue(merged, Settings.class).validated(budget);
+            return json.treeToValue(merged, Settings.class).validated(limits);
         } catch (JsonProcessingException e) {
             throw new InvalidSettingsException("NotificationMetadata", e.getOriginalMessage());
         }
     }
 
-    private static Settings ignored(Settings deployed, String reason, HistoryBudget budget) {
+    private static Settings ignored(Settings deployed, String reason, DefinitionLimits limits) {
         return deployed.toBuilder().overridden(List.of()).ignoredOverrideKeys(List.of()).overridesIgnored(reason).build()
-                .validated(budget);
+                .validated(limits);
     }
 
     private static Rule intRule() {

@@ -297,17 +297,15 @@ class CheckPodsHandlerTest {
     /** What "Start the clock" writes. */
     static DrainProgress notStarted() {
         String start = Emulated.START.toString();
-        return new DrainProgress(DrainStatus.NOT_STARTED, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, start, 0, 0, start, null);
+        return new DrainProgress(DrainStatus.NOT_STARTED, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, start, 0, 0, start, null, null);
     }
 
     private static Settings settings(DrainMode mode) {
-        return new Settings(List.of(new PodSelector("batch", "app=report-runner")), mode, 15, 120, 3600, 300, true,
-                false, LifecycleResult.CONTINUE, FailurePolicy.CONTINUE, List.of(), List.of(), null);
+        return Settings.builder().waitForPods(List.of(new PodSelector("batch", "app=report-runner"))).drainMode(mode)
+                .build();
     }
 
     private static Settings dryRun(Settings s) {
-        return new Settings(s.waitForPods(), s.drainMode(), s.pollIntervalSeconds(), s.maxPollIntervalSeconds(),
-                s.maxWaitSeconds(), s.heartbeatTimeoutSeconds(), s.taintNode(), true, s.onTimeout(), s.onFailure(),
-                s.overridden(), s.ignoredOverrideKeys(), s.overridesIgnored());
+        return s.toBuilder().dryRun(true).build();
     }
 }

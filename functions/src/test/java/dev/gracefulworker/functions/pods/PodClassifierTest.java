@@ -74,8 +74,8 @@ class PodClassifierTest {
 
     @Test
     void allNamespacesSelector_matchesAnyNamespace() {
-        Settings settings = new Settings(List.of(new PodSelector("*", "app=report-runner")), DrainMode.WAIT, 15, 120, 3600,
-                300, true, false, LifecycleResult.CONTINUE, FailurePolicy.CONTINUE, null, null, null);
+        Settings settings = Settings.builder().waitForPods(List.of(new PodSelector("*", "app=report-runner")))
+                .drainMode(DrainMode.WAIT).build();
 
         PodVerdict verdict = classifier.classify(pod("anywhere", "r").labels(Map.of("app", "report-runner")).build(), settings);
 
@@ -83,8 +83,8 @@ class PodClassifierTest {
     }
 
     private static Settings settings(DrainMode mode) {
-        return new Settings(List.of(new PodSelector("batch", "app=report-runner")), mode, 15, 120, 3600, 300, true,
-                false, LifecycleResult.CONTINUE, FailurePolicy.CONTINUE, null, null, null);
+        return Settings.builder().waitForPods(List.of(new PodSelector("batch", "app=report-runner"))).drainMode(mode)
+                .build();
     }
 
     private static Arguments row(String name, PodInfo pod, DrainMode mode, PodClass expected, String rule) {

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gracefulworker.contract.DrainMode;
 import dev.gracefulworker.contract.FailurePolicy;
+import dev.gracefulworker.contract.DefinitionLimits;
 import dev.gracefulworker.contract.HistoryBudget;
+import dev.gracefulworker.functions.support.ExportedLimits;
 import dev.gracefulworker.contract.InvalidSettingsException;
 import dev.gracefulworker.contract.LifecycleResult;
 import dev.gracefulworker.contract.PodSelector;
@@ -24,8 +26,8 @@ class SettingsOverridesTest {
 
     private final SettingsOverrides overrides = new SettingsOverrides(Json.mapper());
     private final Settings deployed = Settings.defaults();
-    /** What the workflow's definition counts today; the overrides are held to whatever budget the task is given. */
-    private static final HistoryBudget BUDGET = new HistoryBudget(43);
+    /** What the exported definition renders into "Apply per-group overrides". */
+    private static final DefinitionLimits BUDGET = ExportedLimits.read();
 
     @Test
     void savedMetadata_overridesSelectorsAndMaxWait() throws Exception {
@@ -45,15 +47,16 @@ class SettingsOverridesTest {
     void everyKnownKey_canBeOverridden() {
         String metadata = """
                 {"drainMode":"WAIT","pollIntervalSeconds":5,"maxPollIntervalSeconds":60,"maxWaitSeconds":600,
-                 "heartbeatTimeoutSeconds":120,"taintNode":false,"dryRun":true,"onTimeout":"ABANDON",
+                 "heartbeatTimeoutSeconds":600,"maxOutageSeconds":900,"taintNode":false,"dryRun":true,"onTimeout":"ABANDON",
                  "onFailure":"LEAVE_TO_HOOK_TIMEOUT","waitForPods":[{"namespace":"*","labelSelector":"tier in (a,b)"}]}""";
 
         Settings settings = overrides.apply(deployed, metadata, BUDGET);
 
         assertThat(settings).isEqualTo(new Settings(List.of(new PodSelector("*", "tier in (a,b)")), DrainMode.WAIT, 5, 60,
-                600, 120, false, true, LifecycleResult.ABANDON, FailurePolicy.LEAVE_TO_HOOK_TIMEOUT,
+                600, 600, 900, false, true, LifecycleResult.ABANDON, FailurePolicy.LEAVE_TO_HOOK_TIMEOUT,
                 List.of("drainMode", "pollIntervalSeconds", "maxPollIntervalSeconds", "maxWaitSeconds",
-                        "heartbeatTimeoutSeconds", "taintNode", "dryRun", "onTimeout", "onFailure", "waitForPods"),
+                        "heartbeatTimeoutSeconds", "maxOutageSeconds", "taintNode", "dryRun", "onTimeout", "onFailure",
+                        "waitForPods"),
                 List.of(), null));
     }
 
@@ -66,7 +69,9 @@ class SettingsOverridesTest {
 
     @Test
     void aBudgetTheDefinitionCannotAfford_rejectsEvenTheDeployedSettings() {
-        assertThatThrownBy(() -> overrides.apply(deployed, null, new HistoryBudget(HistoryBudget.MAX_EVENTS)))
+        var unaffordable = new DefinitionLimits(new HistoryBudget(HistoryBudget.MAX_EVENTS, 1), BUDGET.heartbeat());
+
+        assertThatThrownBy(() -> overrides.apply(deployed, null, unaffordable))
                 .hasMessageContaining("History budget exceeded");
     }
 
@@ -133,14 +138,33 @@ class SettingsOverridesTest {
     @Test
     void overrideThatWouldOverflowTheExecutionHistory_isRejected() {
         assertThatThrownBy(() -> overrides.apply(deployed,
-                "{\"maxWaitSeconds\":172800,\"pollIntervalSeconds\":2,\"maxPollIntervalSeconds\":2}", BUDGET))
+                "{\"maxWaitSeconds\":86400,\"heartbeatTimeoutSeconds\":3600,\"pollIntervalSeconds\":2,\"maxPollIntervalSeconds\":2}",
+                BUDGET))
                 .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.key()).isEqualTo("maxPollIntervalSeconds"))
                 .hasMessageContaining("above the 25000 a Standard execution holds");
     }
 
     @Test
-    void longestWaitWithDefaultIntervals_fitsTheExecutionHistory() {
-        assertThat(overrides.apply(deployed, "{\"maxWaitSeconds\":172800}", BUDGET).maxWaitSeconds()).isEqualTo(172800);
+    void longestWaitAFortyEightHourActionHolds_fitsTheExecutionHistory() {
+        String metadata = "{\"maxWaitSeconds\":170400,\"heartbeatTimeoutSeconds\":1728,\"maxPollIntervalSeconds\":864}";
+
+        assertThat(overrides.apply(deployed, metadata, BUDGET).maxWaitSeconds()).isEqualTo(170_400);
+    }
+
+    @Test
+    void waitLongerThanTheHookKeepsTheAction_isRejectedNamingTheHeartbeatTimeoutItNeeds() {
+        assertThatThrownBy(() -> overrides.apply(deployed, "{\"maxWaitSeconds\":172800}", BUDGET))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.key()).isEqualTo("maxWaitSeconds"))
+                .hasMessageContaining("raise heartbeatTimeoutSeconds to at least 1752");
+    }
+
+    @Test
+    void heartbeatTimeoutShorterThanTheWorkflowsWorstCase_isRejectedAtRunTimeToo() {
+        assertThatThrownBy(() -> overrides.apply(deployed, "{\"heartbeatTimeoutSeconds\":120,\"maxPollIntervalSeconds\":60}",
+                BUDGET))
+                .isInstanceOfSatisfying(InvalidSettingsException.class,
+                        e -> assertThat(e.key()).isEqualTo("heartbeatTimeoutSeconds"))
+                .hasMessageContaining("is too short for the workflow's worst case");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.gracefulworker.functions.liveness.CheckLivenessHandler;
 import dev.gracefulworker.functions.settings.ApplySettingsOverridesHandler;
 import dev.gracefulworker.functions.support.Emulated;
 import dev.gracefulworker.functions.support.EmulatedWorlds;
+import dev.gracefulworker.functions.support.ExportedLimits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +26,11 @@ class StreamEntryPointTest {
 
     private static final String DEPLOYED = """
             {"waitForPods":[],"drainMode":"EVICT","pollIntervalSeconds":15,"maxPollIntervalSeconds":120,
-             "maxWaitSeconds":3600,"heartbeatTimeoutSeconds":300,"taintNode":true,"dryRun":false,
+             "maxWaitSeconds":3600,"heartbeatTimeoutSeconds":300,"maxOutageSeconds":1800,"taintNode":true,"dryRun":false,
              "onTimeout":"CONTINUE","onFailure":"CONTINUE","overridden":[],"ignoredOverrideKeys":[],"overridesIgnored":null}""";
 
-    /** What "Apply per-group overrides" receives from the definition besides the settings. */
-    private static final String BUDGET = ",\"historyBudget\":{\"fixedEvents\":43}";
+    /** What "Apply per-group overrides" receives from the exported definition besides the settings. */
+    private static final String BUDGET = ",\"limits\":" + ExportedLimits.json();
 
     @RegisterExtension
     final EmulatedWorlds worlds = new EmulatedWorlds();
@@ -61,12 +62,12 @@ class StreamEntryPointTest {
     }
 
     @Test
-    void overridesTaskWithoutTheRenderedHistoryBudget_failsAsInvalidTaskInput() {
+    void overridesTaskWithoutTheRenderedLimits_failsAsInvalidTaskInput() {
         String input = "{\"deployed\":" + DEPLOYED + ",\"notificationMetadata\":\"{}\"}";
 
         assertThatThrownBy(() -> invoke(new ApplySettingsOverridesHandler(world.wiring()), input))
                 .isInstanceOf(InvalidTaskInputException.class)
-                .hasMessage("invalid task input historyBudget: is missing");
+                .hasMessage("invalid task input limits: is missing");
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.gracefulworker.functions.liveness.MatchedBy;
 import dev.gracefulworker.functions.pods.CheckPodsRequest;
 import dev.gracefulworker.functions.pods.DrainProgress;
 import dev.gracefulworker.functions.pods.HeartbeatStatus;
+import dev.gracefulworker.functions.pods.PollOutage;
 import dev.gracefulworker.functions.settings.ApplySettingsOverridesRequest;
 import dev.gracefulworker.functions.start.NotificationResult;
 import dev.gracefulworker.functions.start.StartOutcome;
@@ -34,7 +35,7 @@ class TaskJsonTest {
 
     private static final String SETTINGS = """
             {"waitForPods":[{"namespace":"batch","labelSelector":"app=report-runner"}],"drainMode":"EVICT",
-             "pollIntervalSeconds":15,"maxPollIntervalSeconds":120,"maxWaitSeconds":3600,"heartbeatTimeoutSeconds":300,
+             "pollIntervalSeconds":15,"maxPollIntervalSeconds":120,"maxWaitSeconds":3600,"heartbeatTimeoutSeconds":300,"maxOutageSeconds":1800,
              "taintNode":true,"dryRun":false,"onTimeout":"CONTINUE","onFailure":"CONTINUE","overridden":[],
              "ignoredOverrideKeys":[],"overridesIgnored":null}""";
 
@@ -61,7 +62,8 @@ class TaskJsonTest {
     void drainProgress_roundTripsWithOneStatusField() throws Exception {
         DrainProgress progress = new DrainProgress(DrainStatus.WAITING, 3, 1, 2, 4, 1, 1,
                 List.of("batch/report-1 (matches waitForPods batch:app=report-runner)"), 3, 15,
-                "2026-11-20T09:41:07.512Z", 45, 1, "2026-11-20T09:41:52Z", HeartbeatStatus.RECORDED);
+                "2026-11-20T09:41:07.512Z", 45, 1, "2026-11-20T09:41:52Z", HeartbeatStatus.RECORDED,
+                new PollOutage(2, 30));
 
         String json = TaskJson.write(progress, DrainProgress.class);
 

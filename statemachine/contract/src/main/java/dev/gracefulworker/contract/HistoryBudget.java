@@ -3,29 +3,37 @@ package dev.gracefulworker.contract;
 import java.util.Optional;
 
 /**
- * The worst-case number of history events of one execution, against the 25,000 a Standard execution holds.
- * {@code fixedEvents} is counted from the definition at synth (the longest path through the states besides the poll
- * loop) and rendered into the definition, so the run-time check of per-group overrides reads the very number the
- * synth computed. Every further pod check adds one poll iteration of {@value #EVENTS_PER_POLL_ITERATION} events.
+ * The worst-case number of history events of one execution, against the 25,000 a Standard execution holds. Both
+ * numbers are counted from the definition at synth, every Task at its retriers' most attempts, and rendered into
+ * the definition, so the run-time check of per-group overrides reads the very numbers the synth computed.
  *
- * @param fixedEvents events of an execution that checks pods once
+ * @param fixedEvents           events of the longest path through the definition that checks pods once
+ * @param eventsPerPollIteration events of the costliest way round the poll loop (a failed check included)
  */
-public record HistoryBudget(int fixedEvents) {
+public record HistoryBudget(int fixedEvents, int eventsPerPollIteration) {
 
     /** The most events a Standard execution's history can hold. */
     public static final int MAX_EVENTS = 25_000;
-    /** Wait (entered, exited) + Lambda task (entered, scheduled, started, succeeded, exited) + Choice (entered, exited). */
-    public static final int EVENTS_PER_POLL_ITERATION = 9;
 
     public HistoryBudget {
-        if (fixedEvents < 1) {
-            throw new IllegalArgumentException("fixedEvents must be positive, was " + fixedEvents);
+        if (fixedEvents < 1 || eventsPerPollIteration < 1) {
+            throw new IllegalArgumentException("fixedEvents and eventsPerPollIteration must be positive, were "
+                    + fixedEvents + " and " + eventsPerPollIteration);
         }
     }
 
-    /** Events of the longest execution these settings allow: waiting the full {@code maxWaitSeconds}. */
+    /**
+     * The most times the poll loop can go round: the checks of a full {@code maxWaitSeconds} by the poll schedule,
+     * plus the checks an outage of {@code maxOutageSeconds} can fail, one per {@code pollIntervalSeconds} at most.
+     */
+    public static long maxIterations(Settings settings) {
+        return PollSchedule.maxChecks(settings) - 1L
+                + Math.ceilDiv(settings.maxOutageSeconds(), settings.pollIntervalSeconds());
+    }
+
+    /** Events of the longest execution these settings allow. */
     public long worstCaseEvents(Settings settings) {
-        return fixedEvents + (long) (PollSchedule.maxChecks(settings) - 1) * EVENTS_PER_POLL_ITERATION;
+        return fixedEvents + maxIterations(settings) * eventsPerPollIteration;
     }
 
     /** Why these settings do not fit in one execution's history, if they do not. */
@@ -36,10 +44,12 @@ public record HistoryBudget(int fixedEvents) {
         }
         return Optional.of(new SettingsViolation(SettingKey.MAX_POLL_INTERVAL_SECONDS.key(),
                 ("History budget exceeded: waiting maxWaitSeconds=%d with pollIntervalSeconds=%d and "
-                        + "maxPollIntervalSeconds=%d takes up to %d pod checks, %d history events, above the %d a "
-                        + "Standard execution holds. Raise maxPollIntervalSeconds (the interval grows to it after 10 x "
-                        + "pollIntervalSeconds of waiting), raise pollIntervalSeconds, or lower maxWaitSeconds.")
+                        + "maxPollIntervalSeconds=%d (and maxOutageSeconds=%d of failing checks) takes up to %d pod "
+                        + "checks of up to %d events each, %d history events, above the %d a Standard execution holds. "
+                        + "Raise maxPollIntervalSeconds (the interval grows to it after 10 x pollIntervalSeconds of "
+                        + "waiting), raise pollIntervalSeconds, or lower maxWaitSeconds or maxOutageSeconds.")
                         .formatted(settings.maxWaitSeconds(), settings.pollIntervalSeconds(),
-                                settings.maxPollIntervalSeconds(), PollSchedule.maxChecks(settings), events, MAX_EVENTS)));
+                                settings.maxPollIntervalSeconds(), settings.maxOutageSeconds(),
+                                maxIterations(settings) + 1, eventsPerPollIteration, events, MAX_EVENTS)));
     }
 }

@@ -14,6 +14,7 @@ public enum SettingKey {
     MAX_POLL_INTERVAL_SECONDS("maxPollIntervalSeconds"),
     MAX_WAIT_SECONDS("maxWaitSeconds"),
     HEARTBEAT_TIMEOUT_SECONDS("heartbeatTimeoutSeconds"),
+    MAX_OUTAGE_SECONDS("maxOutageSeconds"),
     TAINT_NODE("taintNode"),
     DRY_RUN("dryRun"),
     ON_TIMEOUT("onTimeout"),

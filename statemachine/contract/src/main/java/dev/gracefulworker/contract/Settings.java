@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param maxPollIntervalSeconds  the longest interval between pod checks; default 120
  * @param maxWaitSeconds          the deadline, from the start of the execution; default 3600
  * @param heartbeatTimeoutSeconds the lifecycle hook's heartbeat timeout; default 300
+ * @param maxOutageSeconds        how long "Check pods" may keep failing (Lambda or Kubernetes unavailable) while the
+ *                                workflow keeps the hook alive, before the failure policy applies; default 1800
  * @param taintNode               whether cordoning also adds the NoSchedule taint; default true
  * @param dryRun                  whether to only report what would be done; default false
  * @param onTimeout               the lifecycle action result when the deadline passes; default CONTINUE
@@ -35,6 +37,7 @@ public record Settings(
         int maxPollIntervalSeconds,
         int maxWaitSeconds,
         int heartbeatTimeoutSeconds,
+        int maxOutageSeconds,
         boolean taintNode,
         boolean dryRun,
         LifecycleResult onTimeout,
@@ -47,8 +50,19 @@ public record Settings(
     public static final int DEFAULT_MAX_POLL_INTERVAL_SECONDS = 120;
     public static final int DEFAULT_MAX_WAIT_SECONDS = 3_600;
     public static final int DEFAULT_HEARTBEAT_TIMEOUT_SECONDS = 300;
-    /** The lifecycle hook's global timeout (48 h): no wait can outlive it. */
+    public static final int DEFAULT_MAX_OUTAGE_SECONDS = 1_800;
+    public static final int MIN_OUTAGE_SECONDS = 60;
+    public static final int MAX_OUTAGE_LIMIT_SECONDS = 86_400;
+    /**
+     * Room the lifecycle action needs besides the wait and an outage: the checks before the wait starts, the last
+     * check and the completion. Auto Scaling ends an action after {@link #hookGlobalTimeoutSeconds()} whatever the
+     * heartbeats, so the workflow must be done by then.
+     */
+    public static final int LIFECYCLE_ACTION_MARGIN_SECONDS = 600;
+    /** Auto Scaling's cap on a lifecycle action (48 h), whatever the heartbeat timeout. */
     public static final int MAX_WAIT_LIMIT_SECONDS = 172_800;
+    /** Auto Scaling ends an action after at most this many heartbeat timeouts, whatever the heartbeats. */
+    public static final int HEARTBEAT_TIMEOUTS_PER_ACTION = 100;
     /** What a lifecycle hook accepts as its heartbeat timeout. */
     public static final int MIN_HEARTBEAT_TIMEOUT_SECONDS = 30;
     public static final int MAX_HEARTBEAT_TIMEOUT_SECONDS = 7_200;
@@ -75,7 +89,7 @@ public record Settings(
                 .waitForPods(waitForPods).drainMode(drainMode)
                 .pollIntervalSeconds(pollIntervalSeconds).maxPollIntervalSeconds(maxPollIntervalSeconds)
                 .maxWaitSeconds(maxWaitSeconds).heartbeatTimeoutSeconds(heartbeatTimeoutSeconds)
-                .taintNode(taintNode).dryRun(dryRun).onTimeout(onTimeout).onFailure(onFailure)
+                .maxOutageSeconds(maxOutageSeconds).taintNode(taintNode).dryRun(dryRun).onTimeout(onTimeout).onFailure(onFailure)
                 .overridden(overridden).ignoredOverrideKeys(ignoredOverrideKeys).overridesIgnored(overridesIgnored);
     }
 
@@ -128,19 +142,39 @@ public record Settings(
                     "maxWaitSeconds is %d: it must be between 1 and %d (the lifecycle hook's 48 h global timeout)."
                             .formatted(maxWaitSeconds, MAX_WAIT_LIMIT_SECONDS)));
         }
+        if (maxOutageSeconds < MIN_OUTAGE_SECONDS || maxOutageSeconds > MAX_OUTAGE_LIMIT_SECONDS) {
+            violations.add(violation(SettingKey.MAX_OUTAGE_SECONDS,
+                    "maxOutageSeconds is %d: it must be between %d and %d.".formatted(
+                            maxOutageSeconds, MIN_OUTAGE_SECONDS, MAX_OUTAGE_LIMIT_SECONDS)));
+        }
+        long needed = (long) maxWaitSeconds + maxOutageSeconds + LIFECYCLE_ACTION_MARGIN_SECONDS;
+        if (violations.isEmpty() && needed > hookGlobalTimeoutSeconds()) {
+            violations.add(violation(SettingKey.MAX_WAIT_SECONDS, ("maxWaitSeconds (%d) + maxOutageSeconds (%d) + %d s "
+                    + "for the checks and the completion is %d s, but Auto Scaling ends a lifecycle action after "
+                    + "min(172800, 100 x heartbeatTimeoutSeconds) = %d s whatever the heartbeats: lower maxWaitSeconds "
+                    + "or maxOutageSeconds, or raise heartbeatTimeoutSeconds to at least %d.").formatted(
+                    maxWaitSeconds, maxOutageSeconds, LIFECYCLE_ACTION_MARGIN_SECONDS, needed,
+                    hookGlobalTimeoutSeconds(), Math.ceilDiv(needed, HEARTBEAT_TIMEOUTS_PER_ACTION))));
+        }
         return violations;
     }
 
     /**
-     * {@link #violations()}, then, when those pass, whether a wait of {@code maxWaitSeconds} fits the execution's
-     * history (the poll schedule is only meaningful for settings that pass the other rules).
+     * {@link #violations()}, then, when those pass, the limits of the definition the settings run in: the execution's
+     * history and the time between two heartbeats (both only meaningful for settings that pass the other rules).
      */
-    public List<SettingsViolation> violations(HistoryBudget budget) {
+    public List<SettingsViolation> violations(DefinitionLimits limits) {
         var violations = violations();
         if (violations.isEmpty()) {
-            budget.violation(this).ifPresent(violations::add);
+            limits.heartbeat().violation(this).ifPresent(violations::add);
+            limits.history().violation(this).ifPresent(violations::add);
         }
         return violations;
+    }
+
+    /** When Auto Scaling ends the lifecycle action whatever the heartbeats: min(48 h, 100 x heartbeat timeout). */
+    public int hookGlobalTimeoutSeconds() {
+        return (int) Math.min(MAX_WAIT_LIMIT_SECONDS, (long) HEARTBEAT_TIMEOUTS_PER_ACTION * heartbeatTimeoutSeconds);
     }
 
     /** These settings, or {@link InvalidSettingsException} naming every broken rule. */
@@ -148,9 +182,9 @@ public record Settings(
         return orThrow(violations());
     }
 
-    /** These settings, or {@link InvalidSettingsException} naming every broken rule, the history budget included. */
-    public Settings validated(HistoryBudget budget) {
-        return orThrow(violations(budget));
+    /** These settings, or {@link InvalidSettingsException} naming every broken rule, the definition's limits included. */
+    public Settings validated(DefinitionLimits limits) {
+        return orThrow(violations(limits));
     }
 
     /**
@@ -172,6 +206,7 @@ public record Settings(
         json.put(SettingKey.MAX_POLL_INTERVAL_SECONDS.key(), maxPollIntervalSeconds);
         json.put(SettingKey.MAX_WAIT_SECONDS.key(), maxWaitSeconds);
         json.put(SettingKey.HEARTBEAT_TIMEOUT_SECONDS.key(), heartbeatTimeoutSeconds);
+        json.put(SettingKey.MAX_OUTAGE_SECONDS.key(), maxOutageSeconds);
         json.put(SettingKey.TAINT_NODE.key(), taintNode);
         json.put(SettingKey.DRY_RUN.key(), dryRun);
         json.put(SettingKey.ON_TIMEOUT.key(), onTimeout.name());
@@ -228,6 +263,7 @@ public record Settings(
         private int maxPollIntervalSeconds = DEFAULT_MAX_POLL_INTERVAL_SECONDS;
         private int maxWaitSeconds = DEFAULT_MAX_WAIT_SECONDS;
         private int heartbeatTimeoutSeconds = DEFAULT_HEARTBEAT_TIMEOUT_SECONDS;
+        private int maxOutageSeconds = DEFAULT_MAX_OUTAGE_SECONDS;
         private boolean taintNode = true;
         private boolean dryRun;
         private LifecycleResult onTimeout = LifecycleResult.CONTINUE;
@@ -275,6 +311,12 @@ public record Settings(
             return this;
         }
 
+        /** @param value how long failing checks are tolerated while the hook is kept alive; @default 1800 */
+        public Builder maxOutageSeconds(int value) {
+            this.maxOutageSeconds = value;
+            return this;
+        }
+
         /** @param value whether to taint the node NoSchedule when cordoning; @default true */
         public Builder taintNode(boolean value) {
             this.taintNode = value;
@@ -319,7 +361,7 @@ public record Settings(
 
         public Settings build() {
             return new Settings(waitForPods, drainMode, pollIntervalSeconds, maxPollIntervalSeconds, maxWaitSeconds,
-                    heartbeatTimeoutSeconds, taintNode, dryRun, onTimeout, onFailure, overridden, ignoredOverrideKeys,
+                    heartbeatTimeoutSeconds, maxOutageSeconds, taintNode, dryRun, onTimeout, onFailure, overridden, ignoredOverrideKeys,
                     overridesIgnored);
         }
     }

@@ -9,21 +9,27 @@ import java.util.List;
  * as a placeholder, and the construct id the stack gives it.
  */
 public enum WorkflowFunction {
-    START_WORKFLOW("Starter", "gwt-start-workflow", "dev.gracefulworker.functions.start.StartWorkflowHandler",
+    START_WORKFLOW("Starter", "gwt-start-workflow", "dev.gracefulworker.functions.start.StartWorkflowHandler", 30,
             "Starts the workflow for each terminating lifecycle message from SNS"),
     APPLY_SETTINGS_OVERRIDES("ApplySettingsOverrides", "gwt-apply-settings-overrides",
-            "dev.gracefulworker.functions.settings.ApplySettingsOverridesHandler",
+            "dev.gracefulworker.functions.settings.ApplySettingsOverridesHandler", 10,
             "Applies a hook's NotificationMetadata to the deployed settings"),
     CHECK_LIVENESS("CheckLiveness", "gwt-check-liveness", "dev.gracefulworker.functions.liveness.CheckLivenessHandler",
-            "Finds the instance and its Kubernetes node"),
-    CORDON_NODE("CordonNode", "gwt-cordon-node", "dev.gracefulworker.functions.cordon.CordonNodeHandler",
+            10, "Finds the instance and its Kubernetes node"),
+    CORDON_NODE("CordonNode", "gwt-cordon-node", "dev.gracefulworker.functions.cordon.CordonNodeHandler", 10,
             "Cordons (and taints) the node"),
-    CHECK_PODS("CheckPods", "gwt-check-pods", "dev.gracefulworker.functions.pods.CheckPodsHandler",
+    // one round of the drain: listing and evicting a big node's pods gets the most time
+    CHECK_PODS("CheckPods", "gwt-check-pods", "dev.gracefulworker.functions.pods.CheckPodsHandler", 25,
             "Checks the pods on the node, evicts, and records heartbeats"),
     COMPLETE_LIFECYCLE_ACTION("CompleteLifecycleAction", "gwt-complete-lifecycle-action",
-            "dev.gracefulworker.functions.lifecycle.CompleteLifecycleActionHandler",
+            "dev.gracefulworker.functions.lifecycle.CompleteLifecycleActionHandler", 10,
             "Completes the lifecycle action");
 
+    /**
+     * How much longer the state machine's task waits than the function may run: a function that runs out of time then
+     * reaches the state machine as the Lambda error it is (retried as such), not as the task's own timeout.
+     */
+    public static final int TASK_TIMEOUT_MARGIN_SECONDS = 5;
     /** The alias the state machine invokes, so SnapStart's published version is what runs. */
     public static final String ALIAS = "live";
     private static final String PLACEHOLDER_ARN_PREFIX = "arn:aws:lambda:eu-west-1:111122223333:function:";
@@ -31,13 +37,26 @@ public enum WorkflowFunction {
     private final String constructId;
     private final String placeholderName;
     private final String handlerClass;
+    private final int functionTimeoutSeconds;
     private final String description;
 
-    WorkflowFunction(String constructId, String placeholderName, String handlerClass, String description) {
+    WorkflowFunction(String constructId, String placeholderName, String handlerClass, int functionTimeoutSeconds,
+                     String description) {
         this.constructId = constructId;
         this.placeholderName = placeholderName;
         this.handlerClass = handlerClass;
+        this.functionTimeoutSeconds = functionTimeoutSeconds;
         this.description = description;
+    }
+
+    /** The function's own timeout (the stack sets it); short, since every task works in seconds and retries. */
+    public int functionTimeoutSeconds() {
+        return functionTimeoutSeconds;
+    }
+
+    /** The state machine's {@code TimeoutSeconds} for a task invoking this function. */
+    public int taskTimeoutSeconds() {
+        return functionTimeoutSeconds + TASK_TIMEOUT_MARGIN_SECONDS;
     }
 
     /** The functions the state machine's tasks invoke: all but the starter. */

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
 
     private static final Settings DEFAULTS = Settings.defaults();
+    private static final DefinitionLimits LIMITS =
+            new DefinitionLimits(new HistoryBudget(114, 22), new HeartbeatBudget(233, 163, 30, 33));
 
     private static List<String> messages(Settings settings) {
         return settings.violations().stream().map(SettingsViolation::message).toList();
@@ -24,7 +26,7 @@ class SettingsTest {
 
     @Test
     void defaults_areTheDocumentedValues() {
-        assertThat(DEFAULTS).isEqualTo(new Settings(List.of(), DrainMode.EVICT, 15, 120, 3600, 300, true, false,
+        assertThat(DEFAULTS).isEqualTo(new Settings(List.of(), DrainMode.EVICT, 15, 120, 3600, 300, 1800, true, false,
                 LifecycleResult.CONTINUE, FailurePolicy.CONTINUE, List.of(), List.of(), null));
     }
 
@@ -108,6 +110,35 @@ class SettingsTest {
     }
 
     @Test
+    void waitPlusOutageBeyondTheHooksGlobalTimeout_namesTheHeartbeatTimeoutItNeeds() {
+        // 100 x 300 s = 30000 s: Auto Scaling ends the action then, heartbeats or not
+        var settings = DEFAULTS.toBuilder().maxWaitSeconds(28_000).build();
+
+        assertThat(settings.violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.key()).isEqualTo("maxWaitSeconds");
+            assertThat(violation.message()).contains("maxWaitSeconds (28000) + maxOutageSeconds (1800) + 600 s",
+                    "min(172800, 100 x heartbeatTimeoutSeconds) = 30000 s", "raise heartbeatTimeoutSeconds to at least 304");
+        });
+        assertThat(settings.toBuilder().heartbeatTimeoutSeconds(304).build().violations()).isEmpty();
+    }
+
+    @Test
+    void aFortyEightHourAction_holdsAWaitOfAtMost47HoursAnd20Minutes() {
+        var longest = DEFAULTS.toBuilder().heartbeatTimeoutSeconds(1_728).maxPollIntervalSeconds(864)
+                .maxWaitSeconds(172_800 - 1_800 - 600).build();
+
+        assertThat(longest.hookGlobalTimeoutSeconds()).isEqualTo(172_800);
+        assertThat(longest.violations()).isEmpty();
+        assertThat(longest.toBuilder().maxWaitSeconds(longest.maxWaitSeconds() + 1).build().violations()).isNotEmpty();
+    }
+
+    @Test
+    void maxOutageOutsideItsRange_isABrokenRule() {
+        assertThat(messages(DEFAULTS.toBuilder().maxOutageSeconds(59).build()))
+                .containsExactly("maxOutageSeconds is 59: it must be between 60 and 86400.");
+    }
+
+    @Test
     void validated_throwsNamingTheFirstKeyAndEveryProblem() {
         var settings = DEFAULTS.toBuilder().pollIntervalSeconds(0).maxWaitSeconds(0).build();
 
@@ -120,13 +151,13 @@ class SettingsTest {
 
     @Test
     void historyBudget_isCheckedOnlyOnceTheOtherRulesPass() {
-        var overBudget = DEFAULTS.toBuilder().pollIntervalSeconds(5).maxPollIntervalSeconds(5).maxWaitSeconds(172_800)
+        var overBudget = DEFAULTS.toBuilder().pollIntervalSeconds(5).maxPollIntervalSeconds(5).maxWaitSeconds(100_000)
                 .build();
         var broken = overBudget.toBuilder().heartbeatTimeoutSeconds(1).build();
 
-        assertThat(overBudget.violations(new HistoryBudget(43))).singleElement()
+        assertThat(overBudget.toBuilder().heartbeatTimeoutSeconds(7_200).build().violations(LIMITS)).singleElement()
                 .satisfies(violation -> assertThat(violation.message()).startsWith("History budget exceeded"));
-        assertThat(broken.violations(new HistoryBudget(43)))
+        assertThat(broken.violations(LIMITS))
                 .noneSatisfy(violation -> assertThat(violation.message()).startsWith("History budget exceeded"));
     }
 

@@ -6,19 +6,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gracefulworker.e2e.interpreter.ExecutionEvent;
 import dev.gracefulworker.e2e.interpreter.ExecutionRequest;
 import dev.gracefulworker.e2e.interpreter.ExecutionResult;
+import dev.gracefulworker.e2e.interpreter.ServiceIntegrations;
 import dev.gracefulworker.e2e.interpreter.StepFunctionsInterpreter;
 import dev.gracefulworker.e2e.interpreter.WorkflowDefinition;
 import dev.gracefulworker.e2e.lambda.Invocation;
 import dev.gracefulworker.e2e.lambda.InvocationOutcome;
+import dev.gracefulworker.e2e.lambda.LambdaFaults;
 import dev.gracefulworker.e2e.lambda.LocalLambda;
 import dev.gracefulworker.e2e.scenario.AwsFault;
 import dev.gracefulworker.e2e.scenario.InstanceSpec;
 import dev.gracefulworker.e2e.scenario.KubernetesAccess;
+import dev.gracefulworker.e2e.scenario.LambdaFault;
 import dev.gracefulworker.e2e.scenario.LocalScenario;
 import dev.gracefulworker.emulator.aws.AwsEmulator;
 import dev.gracefulworker.emulator.aws.Execution;
 import dev.gracefulworker.emulator.kube.KubeEmulator;
 import dev.gracefulworker.emulator.kube.ScenarioClock;
+import dev.gracefulworker.contract.WorkflowFunction;
 import dev.gracefulworker.functions.Wiring;
 import dev.gracefulworker.functions.start.ExecutionName;
 import dev.gracefulworker.statemachine.WorkflowStates;
@@ -31,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +73,7 @@ public final class LocalEnvironment implements AutoCloseable {
     private final AwsEmulator aws;
     private final CountingMetrics metrics = new CountingMetrics();
     private final LocalLambda lambda;
+    private final ServiceIntegrations serviceIntegrations;
     private final StepFunctionsInterpreter interpreter;
     private final ScenarioSettings settings;
     private final AutoScalingHook hook;
@@ -85,6 +91,7 @@ public final class LocalEnvironment implements AutoCloseable {
         this.kube = realCluster.isPresent() ? Optional.empty() : Optional.of(KubeEmulator.start(scenario.cluster(), clock));
         this.aws = AwsEmulator.start(clock);
         LocalLambda started = null;
+        ServiceIntegrations integrations = null;
         try {
             Path kubeconfig = realCluster.orElseGet(() -> kube.orElseThrow().writeKubeconfig(workDirectory.resolve("kubeconfig")));
             this.hook = new AutoScalingHook(aws.autoScaling(), scenario.lifecycleAction(),
@@ -98,12 +105,18 @@ public final class LocalEnvironment implements AutoCloseable {
                     "AWS_SECRET_ACCESS_KEY", "local",
                     access.getKey(), access.getValue(),
                     "STATE_MACHINE_ARN", STATE_MACHINE_ARN), clock, metrics);
-            started = LocalLambda.start(TaskFunctions.wiredWith(wiring));
-            this.interpreter = new StepFunctionsInterpreter(repo.node(), repo.interpreterScript(), started.endpoint());
+            started = LocalLambda.start(TaskFunctions.wiredWith(wiring), new LambdaFaults(scenario.lambdaFaults(), clock));
+            integrations = new ServiceIntegrations(wiring.autoScaling(),
+                    seconds -> clock.advance(Duration.ofSeconds(seconds)));
+            this.interpreter = new StepFunctionsInterpreter(repo.node(), repo.interpreterScript(), started.endpoint(),
+                    integrations.endpoint());
         } catch (RuntimeException e) {
             // nothing else holds the servers yet: a failed start must not leave them running
             if (started != null) {
                 started.close();
+            }
+            if (integrations != null) {
+                integrations.close();
             }
             aws.close();
             kube.ifPresent(KubeEmulator::close);
@@ -111,7 +124,9 @@ public final class LocalEnvironment implements AutoCloseable {
             throw e;
         }
         this.lambda = started;
+        this.serviceIntegrations = integrations;
         this.lambda.onInvocation(this::advanceClockByTheComingWait);
+        this.lambda.onInvocation(this::advanceClockByATimedOutFunction);
     }
 
     /** The scenario's cluster served by the Kubernetes emulator; waits and retries take no real time. */
@@ -187,6 +202,11 @@ public final class LocalEnvironment implements AutoCloseable {
         return lambda;
     }
 
+    /** The AWS SDK integration calls the state machine made itself (heartbeats and completions without Lambda). */
+    public ServiceIntegrations serviceIntegrations() {
+        return serviceIntegrations;
+    }
+
     /** The metrics the handlers counted. */
     public CountingMetrics metrics() {
         return metrics;
@@ -200,6 +220,7 @@ public final class LocalEnvironment implements AutoCloseable {
     @Override
     public void close() {
         lambda.close();
+        serviceIntegrations.close();
         aws.close();
         kube.ifPresent(KubeEmulator::close);
         deleteRecursively(workDirectory);
@@ -259,6 +280,17 @@ public final class LocalEnvironment implements AutoCloseable {
                 && invocation.outcome() instanceof InvocationOutcome.Returned(JsonNode progress)
                 && progress.path("status").asText().equals("WAITING")) {
             clock.advance(Duration.ofSeconds(progress.path("nextWaitSeconds").asLong()));
+        }
+    }
+
+    /** A function that ran into its timeout took all of it: the scenario clock moves by the function's timeout. */
+    private void advanceClockByATimedOutFunction(Invocation invocation) {
+        if (invocation.outcome() instanceof InvocationOutcome.Raised raised
+                && raised.errorType().equals(LambdaFault.Kind.TIMEOUT.errorType())) {
+            Arrays.stream(WorkflowFunction.values())
+                    .filter(function -> function.placeholderName().equals(invocation.functionName()))
+                    .findFirst()
+                    .ifPresent(function -> clock.advance(Duration.ofSeconds(function.functionTimeoutSeconds())));
         }
     }
 

@@ -29,7 +29,7 @@ class LocalRunTest {
                 "SUCCEEDED after 45 s of scenario time",
                 "\"outcome\" : \"completed\"",
                 "evictions       web/web-5d8f7b-abcde 201",
-                "COMPLETED with CONTINUE, 0 heartbeat(s), 1 completion(s)");
+                "COMPLETED with CONTINUE, 1 heartbeat(s), 1 completion(s)");
     }
 
     @Test

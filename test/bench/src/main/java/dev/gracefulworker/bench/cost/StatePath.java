@@ -47,17 +47,13 @@ public record StatePath(List<WorkflowDefinition.State> states) {
     }
 
     /**
-     * Events each state writes: entered + exited, and a Lambda task also scheduled, started, succeeded.
+     * Events each state writes: entered + exited, and a task also scheduled, started, succeeded (a Lambda task and an
+     * AWS SDK integration task alike).
      * A Fail state writes only "entered" but is counted as 2 to stay an upper bound, as the synth-time budget does.
      */
     static int historyEvents(WorkflowDefinition.State state) {
         return switch (state.type()) {
-            case "Task" -> {
-                if (!state.invokesLambda()) {
-                    throw new IllegalArgumentException("task '" + state.name() + "' is not a Lambda task: its events are not modelled");
-                }
-                yield 5;
-            }
+            case "Task" -> 5;
             case "Pass", "Choice", "Wait", "Succeed", "Fail" -> 2;
             default -> throw new IllegalArgumentException(
                     "state '" + state.name() + "' has a type the cost model does not count: " + state.type());

@@ -16,7 +16,8 @@ public record TerminationPath(StatePath toFirstCheck, StatePath pollIteration, S
     public static final int EXECUTION_EVENTS = 2;
 
     private static final List<String> TO_FIRST_CHECK = List.of("Is it a termination?", "Load deployed settings",
-            "Start the clock", "Per-group overrides?", "Check instance and node", "Anything to drain?", "Cordon node",
+            "Start the clock", "Per-group overrides?", "Check instance and node", "Anything to drain?", "Keep the hook alive",
+            "Cordon node",
             CHECK_PODS, "Done waiting?");
     private static final List<String> POLL_ITERATION = List.of("Wait before next check", CHECK_PODS, "Done waiting?");
     private static final List<String> TO_END = List.of("Complete (drained)", "Report outcome", "Done");

@@ -60,9 +60,6 @@ public final class WaitSimulation {
 
     /** {@code settings} with another maxWaitSeconds (as a deployment or a per-group override would set it). */
     public static Settings withMaxWait(Settings settings, int maxWaitSeconds) {
-        return new Settings(settings.waitForPods(), settings.drainMode(), settings.pollIntervalSeconds(),
-                settings.maxPollIntervalSeconds(), maxWaitSeconds, settings.heartbeatTimeoutSeconds(),
-                settings.taintNode(), settings.dryRun(), settings.onTimeout(), settings.onFailure(),
-                settings.overridden(), settings.ignoredOverrideKeys(), settings.overridesIgnored());
+        return settings.toBuilder().maxWaitSeconds(maxWaitSeconds).build();
     }
 }

@@ -54,9 +54,10 @@ class StatePathTest {
     }
 
     @Test
-    void nonLambdaTask_hasNoHistoryModel() {
+    void serviceIntegrationTask_writesATasksEvents_butInvokesNoLambda() {
         StatePath path = StatePath.through(DEFINITION, List.of("Other", "End"));
 
-        assertThatThrownBy(path::historyEvents).hasMessageContaining("'Other' is not a Lambda task");
+        assertThat(path.historyEvents()).isEqualTo(5 + 2);
+        assertThat(path.lambdaInvocations()).isZero();
     }
 }

@@ -22,34 +22,34 @@ class TerminationPathTest {
     }
 
     @Test
-    void terminationWithoutWait_runsTwelveStatesAndFourTasks() {
+    void terminationWithoutWait_runsThirteenStatesAndFourLambdaTasks() {
         TerminationPath path = TerminationPath.drained(definition, false);
 
-        assertThat(path.transitions(0)).isEqualTo(12);
+        assertThat(path.transitions(0)).isEqualTo(13);
         assertThat(path.lambdaInvocations(0)).isEqualTo(4);
         assertThat(path.pollInvocations(0)).isEqualTo(1);
-        // execution 2 + Choice 2 + Pass 2 + Pass 2 + Choice 2 + Task 5 + Choice 2 + Task 5 + Task 5 + Choice 2
-        // + Task 5 + Pass 2 + Succeed 2
-        assertThat(path.historyEvents(0)).isEqualTo(38);
+        // execution 2 + Choice 2 + Pass 2 + Pass 2 + Choice 2 + Task 5 + Choice 2 + heartbeat Task 5 + Task 5
+        // + Task 5 + Choice 2 + Task 5 + Pass 2 + Succeed 2
+        assertThat(path.historyEvents(0)).isEqualTo(43);
     }
 
     @Test
-    void perGroupOverrides_addOneTask_matchingTheWorkflowsFixedBudgetOf43Events() {
+    void perGroupOverrides_addOneTask() {
         TerminationPath path = TerminationPath.drained(definition, true);
 
-        assertThat(path.transitions(0)).isEqualTo(13);
+        assertThat(path.transitions(0)).isEqualTo(14);
         assertThat(path.lambdaInvocations(0)).isEqualTo(5);
-        assertThat(path.historyEvents(0)).isEqualTo(43);
+        assertThat(path.historyEvents(0)).isEqualTo(48);
     }
 
     @Test
     void eachIteration_addsItsTransitionsInvocationsAndEvents() {
         TerminationPath path = TerminationPath.drained(definition, false);
 
-        assertThat(path.transitions(10)).isEqualTo(12 + 30);
+        assertThat(path.transitions(10)).isEqualTo(13 + 30);
         assertThat(path.lambdaInvocations(10)).isEqualTo(4 + 10);
         assertThat(path.pollInvocations(10)).isEqualTo(11);
-        assertThat(path.historyEvents(10)).isEqualTo(38 + 90);
+        assertThat(path.historyEvents(10)).isEqualTo(43 + 90);
     }
 
     @Test

@@ -33,16 +33,19 @@ public final class StepFunctionsInterpreter {
     private final Path node;
     private final Path script;
     private final URI lambdaEndpoint;
+    private final URI serviceIntegrationsEndpoint;
 
     /**
      * @param node           the Node 22 binary (aws-local-stepfunctions 3 needs {@code Promise.withResolvers})
      * @param script         {@code run-execution.mjs}
      * @param lambdaEndpoint where Task states' Lambda invocations go
+     * @param serviceIntegrationsEndpoint where AWS SDK integration tasks go ({@link ServiceIntegrations})
      */
-    public StepFunctionsInterpreter(Path node, Path script, URI lambdaEndpoint) {
+    public StepFunctionsInterpreter(Path node, Path script, URI lambdaEndpoint, URI serviceIntegrationsEndpoint) {
         this.node = requireFile(node, "the Node 22 binary (run test/install-node-tools, which the build runs first)");
         this.script = requireFile(script, "the interpreter script");
         this.lambdaEndpoint = lambdaEndpoint;
+        this.serviceIntegrationsEndpoint = serviceIntegrationsEndpoint;
     }
 
     /** Runs one execution to its end, calling {@code onEvent} for each event as it arrives. */
@@ -87,6 +90,7 @@ public final class StepFunctionsInterpreter {
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(key -> key.startsWith("AWS_"));
         environment.put("AWS_ENDPOINT_URL_LAMBDA", lambdaEndpoint.toString());
+        environment.put("GWT_SERVICE_INTEGRATIONS_URL", serviceIntegrationsEndpoint.toString());
         environment.put("AWS_REGION", request.region());
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
         environment.put("AWS_CONFIG_FILE", "/dev/null");

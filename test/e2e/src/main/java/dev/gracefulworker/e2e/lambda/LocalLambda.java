@@ -37,23 +37,30 @@ public final class LocalLambda implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, LambdaFunction> functions;
+    private final LambdaFaults faults;
     private final HttpServer server;
     private final ExecutorService requestThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Invocation> invocations = new CopyOnWriteArrayList<>();
     private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
     private final List<Consumer<Invocation>> listeners = new CopyOnWriteArrayList<>();
 
-    private LocalLambda(Map<String, LambdaFunction> functions, HttpServer server) {
+    private LocalLambda(Map<String, LambdaFunction> functions, LambdaFaults faults, HttpServer server) {
         this.functions = functions;
+        this.faults = faults;
         this.server = server;
     }
 
     /** Starts the endpoint on 127.0.0.1 on a free port. */
     public static LocalLambda start(List<LambdaFunction> functions) {
+        return start(functions, LambdaFaults.none(java.time.Clock.systemUTC()));
+    }
+
+    /** Starts the endpoint on 127.0.0.1 on a free port, failing invocations as {@code faults} script. */
+    public static LocalLambda start(List<LambdaFunction> functions, LambdaFaults faults) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             LocalLambda lambda = new LocalLambda(
-                    functions.stream().collect(Collectors.toUnmodifiableMap(LambdaFunction::name, f -> f)), server);
+                    functions.stream().collect(Collectors.toUnmodifiableMap(LambdaFunction::name, f -> f)), faults, server);
             server.createContext("/", lambda::handle);
             server.setExecutor(lambda.requestThreads);
             server.start();
@@ -80,7 +87,10 @@ public final class LocalLambda implements AutoCloseable {
         if (function == null) {
             throw new IllegalArgumentException("Function not found: " + functionNameOrArn);
         }
-        InvocationOutcome outcome = function.invoke(bytes(event));
+        InvocationOutcome outcome = faults.take(name)
+                .<InvocationOutcome>map(kind -> new InvocationOutcome.Raised(kind.errorType(), kind.message(),
+                        JSON.createObjectNode().put("errorType", kind.errorType()).put("errorMessage", kind.message())))
+                .orElseGet(() -> function.invoke(bytes(event)));
         Invocation invocation = new Invocation(name, event, outcome);
         invocations.add(invocation);
         listeners.forEach(listener -> listener.accept(invocation));

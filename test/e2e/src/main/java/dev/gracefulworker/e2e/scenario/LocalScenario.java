@@ -29,16 +29,19 @@ import java.util.Optional;
  * lifecycleAction: {heartbeatTimeoutSeconds: 300, defaultResult: CONTINUE, started: true}
  * awsFaults: [{action: CompleteLifecycleAction, times: 2}]                 # throttled (Rate exceeded)
  *            [{action: RecordLifecycleActionHeartbeat, status: 500, times: 1}]   # InternalFailure
+ * lambdaFaults: [{function: gwt-check-pods, kind: timeout, times: 3}]      # throttled | timeout | out-of-memory | service-error
+ *               [{function: gwt-check-pods, kind: throttled, afterSeconds: 60, forSeconds: 600}]   # a window of scenario time
  * kubernetesAccess: kubeconfig | secret | eks                                 # default kubeconfig
  * </pre>
  */
 public record LocalScenario(String description, Scenario cluster, Optional<ObjectNode> settings,
                             List<InstanceSpec> instances, LifecycleActionSpec lifecycleAction, List<AwsFault> awsFaults,
-                            KubernetesAccess kubernetesAccess) {
+                            List<LambdaFault> lambdaFaults, KubernetesAccess kubernetesAccess) {
 
     private static final String BUILT_IN_DEFAULT = "/scenarios/default.yaml";
     private static final List<String> LOCAL_KEYS =
-            List.of("description", "settings", "instances", "lifecycleAction", "awsFaults", "kubernetesAccess");
+            List.of("description", "settings", "instances", "lifecycleAction", "awsFaults", "lambdaFaults",
+                    "kubernetesAccess");
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -50,6 +53,7 @@ public record LocalScenario(String description, Scenario cluster, Optional<Objec
         instances = instances == null ? List.of() : List.copyOf(instances);
         lifecycleAction = lifecycleAction == null ? LifecycleActionSpec.DEFAULT : lifecycleAction;
         awsFaults = awsFaults == null ? List.of() : List.copyOf(awsFaults);
+        lambdaFaults = lambdaFaults == null ? List.of() : List.copyOf(lambdaFaults);
         kubernetesAccess = kubernetesAccess == null ? KubernetesAccess.KUBECONFIG : kubernetesAccess;
     }
 
@@ -88,14 +92,36 @@ public record LocalScenario(String description, Scenario cluster, Optional<Objec
             LifecycleActionSpec lifecycleAction = root.has("lifecycleAction")
                     ? YAML.treeToValue(root.get("lifecycleAction"), LifecycleActionSpec.class) : null;
             List<AwsFault> awsFaults = read(root, "awsFaults", AwsFault[].class);
+            List<LambdaFault> lambdaFaults = lambdaFaults(root.get("lambdaFaults"));
             KubernetesAccess access = root.has("kubernetesAccess")
                     ? KubernetesAccess.named(root.get("kubernetesAccess").asText()) : null;
             root.remove(LOCAL_KEYS);
             Scenario cluster = Scenario.parse(JSON.writeValueAsString(root));
-            return new LocalScenario(description, cluster, settings, instances, lifecycleAction, awsFaults, access);
+            return new LocalScenario(description, cluster, settings, instances, lifecycleAction, awsFaults, lambdaFaults,
+                    access);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }
+    }
+
+    private static List<LambdaFault> lambdaFaults(JsonNode list) {
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        var faults = new java.util.ArrayList<LambdaFault>();
+        for (JsonNode fault : list) {
+            if (!fault.path("kind").isTextual()) {
+                throw new IllegalArgumentException("lambdaFaults: each fault needs a kind (throttled, timeout, "
+                        + "out-of-memory, service-error): " + fault);
+            }
+            faults.add(new LambdaFault(fault.path("function").asText(null), LambdaFault.kind(fault.path("kind").asText()),
+                    integer(fault, "times"), integer(fault, "afterSeconds"), integer(fault, "forSeconds")));
+        }
+        return faults;
+    }
+
+    private static Integer integer(JsonNode node, String key) {
+        return node.hasNonNull(key) ? node.get(key).asInt() : null;
     }
 
     private static <T> List<T> read(ObjectNode root, String key, Class<T[]> type) throws JsonProcessingException {

@@ -55,13 +55,14 @@ class DrainScenariosTest {
     }
 
     @Test
-    void watchedPodEndingAfterThreePolls_getsThreeHeartbeats_thenTheActionIsCompleted() {
+    void watchedPodEndingAfterThreePolls_isHeartbeatedWhenDue_thenTheActionIsCompleted() {
+        // a heartbeat is due when the next check would start more than half the 300 s timeout after the last one
         LocalScenario scenario = LocalScenario.parse(NODES + """
                 settings:
                   waitForPods: [{namespace: batch, labelSelector: app=report-runner}]
-                  heartbeatTimeoutSeconds: 30
-                  pollIntervalSeconds: 15
-                  maxPollIntervalSeconds: 15
+                  heartbeatTimeoutSeconds: 300
+                  pollIntervalSeconds: 75
+                  maxPollIntervalSeconds: 75
                 pods:
                 """ + REPORT_JOB_POD + """
                     finishesAfterPolls: 3
@@ -72,10 +73,12 @@ class DrainScenariosTest {
 
             assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(result.output().path("outcome").asText()).isEqualTo("completed");
-            assertThat(result.output().path("heartbeats").asInt()).isEqualTo(3);
+            // checks at 0 s (0 + 75 < 150: not due), 75 s and 150 s (due), then drained at 225 s
+            assertThat(result.output().path("heartbeats").asInt()).isEqualTo(2);
             assertThat(result.output().path("podsWaitedFor").asInt()).isEqualTo(1);
             assertThat(result.timesEntered(WorkflowStates.WAIT_BEFORE_NEXT_CHECK)).isEqualTo(3);
             LifecycleAction action = assertCompletedOnce(environment, "CONTINUE");
+            // and the one "Keep the hook alive" records before the node is cordoned
             assertThat(action.heartbeats()).isEqualTo(3);
             assertThat(environment.kube().orElseThrow().pod("batch", "report-runner-7f9c").orElseThrow()
                     .at("/status/phase").asText()).isEqualTo("Succeeded");

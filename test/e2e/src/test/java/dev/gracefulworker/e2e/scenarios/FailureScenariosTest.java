@@ -30,8 +30,9 @@ class FailureScenariosTest {
             """;
 
     @Test
-    void podListFailingWith500BeyondRetries_completesTheActionFailOpen_andFailsTheExecutionWithTheCause() {
+    void podListFailingLongerThanMaxOutage_completesTheActionFailOpen_andFailsTheExecutionWithTheCause() {
         LocalScenario scenario = LocalScenario.parse(NODE_WITH_A_WEB_POD + """
+                settings: {maxOutageSeconds: 60}
                 faults:
                   - {method: GET, path: /api/v1/pods, status: 500}
                 """);
@@ -42,13 +43,16 @@ class FailureScenariosTest {
             assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
             assertThat(result.error()).isEqualTo(RETRYABLE);
             assertThat(result.cause()).contains("500");
-            // one attempt and the five retries the definition allows a RetryableException
-            assertThat(invocationsOf(environment, TaskFunctions.CHECK_PODS)).hasSize(6);
-            assertThat(result.events()).filteredOn(ExecutionEvent.StateRetried.class::isInstance).hasSize(5);
-            assertThat(result.statesEntered()).endsWith(WorkflowStates.FAILURE_POLICY,
-                    WorkflowStates.COMPLETE_AFTER_FAILURE, WorkflowStates.DRAIN_FAILED);
-            assertThat(result.lastOutputOf(WorkflowStates.COMPLETE_AFTER_FAILURE).at("/completion/outcome").asText())
-                    .isEqualTo("failed");
+            // a failed check every 15 s (the first poll interval) until 60 s passed without one; no Retry in between
+            assertThat(invocationsOf(environment, TaskFunctions.CHECK_PODS)).hasSize(4);
+            assertThat(result.timesEntered(WorkflowStates.KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK)).isEqualTo(3);
+            assertThat(result.statesEntered()).endsWith(WorkflowStates.OUTAGE_TOO_LONG, WorkflowStates.STOP_RETRYING_CHECKS,
+                    WorkflowStates.FAILURE_POLICY, WorkflowStates.COMPLETE_AFTER_FAILURE, WorkflowStates.DRAIN_FAILED);
+            // the fail-open completion went to Auto Scaling directly, without Lambda
+            assertThat(environment.serviceIntegrations().calls()).filteredOn(call -> call.action()
+                    .equals("completeLifecycleAction")).singleElement()
+                    .satisfies(call -> assertThat(call.parameters().path("LifecycleActionResult").asText())
+                            .isEqualTo("CONTINUE"));
             DrainScenariosTest.assertCompletedOnce(environment, "CONTINUE");
         }
     }

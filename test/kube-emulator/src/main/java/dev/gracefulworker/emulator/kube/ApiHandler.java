@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +25,13 @@ final class ApiHandler implements HttpHandler {
     private final Supplier<Predicate<String>> acceptedTokens;
     private final RequestLog log;
     private final Clock clock;
+    /** When the emulator started, on its clock: faults with afterSeconds/forSeconds count from here. */
+    private final Instant started;
 
     ApiHandler(Cluster cluster, Faults faults, Supplier<Predicate<String>> acceptedTokens, RequestLog log, Clock clock) {
         this.cluster = cluster;
         this.clock = clock;
+        this.started = clock.instant();
         this.faults = faults;
         this.acceptedTokens = acceptedTokens;
         this.log = log;
@@ -112,7 +117,7 @@ final class ApiHandler implements HttpHandler {
 
     private Answer answer(HttpExchange exchange, String method, String path, String query) {
         try {
-            Fault fault = faults.take(method, path);
+            Fault fault = faults.take(method, path, Duration.between(started, clock.instant()).toSeconds());
             if (fault != null) {
                 applyDelay(fault);
                 if (fault.status() != null) {

@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * @param status     error status to answer (a Kubernetes {@code Status} body); null = serve normally after the delay
  * @param delayMillis delay before answering; null = none
  * @param times      how many matching requests are affected; null = every one
+ * @param afterSeconds scenario seconds after the emulator's start before the fault applies; null = from the start
+ * @param forSeconds   scenario seconds the fault applies for, from then (an outage); null = with no end
  */
-public record Fault(String method, String path, String pathRegex, Integer status, Long delayMillis, Integer times) {
+public record Fault(String method, String path, String pathRegex, Integer status, Long delayMillis, Integer times,
+                    Integer afterSeconds, Integer forSeconds) {
 
     public Fault {
         if ((path == null) == (pathRegex == null)) {
@@ -32,6 +35,10 @@ public record Fault(String method, String path, String pathRegex, Integer status
         if (times != null && times < 1) {
             throw new IllegalArgumentException("times must be at least 1 (omit it for always), got " + times);
         }
+        if (afterSeconds != null && afterSeconds < 0 || forSeconds != null && forSeconds < 1) {
+            throw new IllegalArgumentException("afterSeconds must not be negative and forSeconds must be at least 1, got "
+                    + afterSeconds + " and " + forSeconds);
+        }
         if (pathRegex != null) {
             Pattern.compile(pathRegex);
         }
@@ -40,21 +47,30 @@ public record Fault(String method, String path, String pathRegex, Integer status
 
     /** Answers {@code status} to the first {@code times} matching requests. */
     public static Fault failing(String method, String pathPrefix, int status, int times) {
-        return new Fault(method, pathPrefix, null, status, null, times);
+        return new Fault(method, pathPrefix, null, status, null, times, null, null);
     }
 
     /** Answers {@code status} to every matching request. */
     public static Fault failingAlways(String method, String pathPrefix, int status) {
-        return new Fault(method, pathPrefix, null, status, null, null);
+        return new Fault(method, pathPrefix, null, status, null, null, null, null);
     }
 
     /** Holds the first {@code times} matching requests for {@code delayMillis}, then serves them normally. */
     public static Fault delaying(String method, String pathPrefix, long delayMillis, int times) {
-        return new Fault(method, pathPrefix, null, null, delayMillis, times);
+        return new Fault(method, pathPrefix, null, null, delayMillis, times, null, null);
     }
 
-    boolean matches(String requestMethod, String requestPath) {
+    /** Answers {@code status} to every matching request from {@code afterSeconds} for {@code forSeconds}: an outage. */
+    public static Fault outage(String method, String pathPrefix, int status, int afterSeconds, int forSeconds) {
+        return new Fault(method, pathPrefix, null, status, null, null, afterSeconds, forSeconds);
+    }
+
+    boolean matches(String requestMethod, String requestPath, long secondsSinceStart) {
         if (method != null && !method.equals(requestMethod)) {
+            return false;
+        }
+        long from = afterSeconds == null ? 0 : afterSeconds;
+        if (secondsSinceStart < from || forSeconds != null && secondsSinceStart >= from + forSeconds) {
             return false;
         }
         return path != null ? requestPath.startsWith(path) : requestPath.matches(pathRegex);

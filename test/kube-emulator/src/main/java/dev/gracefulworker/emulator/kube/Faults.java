@@ -22,10 +22,10 @@ final class Faults {
         armed.add(new Armed(fault));
     }
 
-    /** Consumes one use of the first matching fault, if any. */
-    synchronized Fault take(String method, String path) {
+    /** Consumes one use of the first matching fault, if any, {@code secondsSinceStart} into the scenario. */
+    synchronized Fault take(String method, String path, long secondsSinceStart) {
         for (Armed a : armed) {
-            if (a.remaining != 0 && a.fault.matches(method, path)) {
+            if (a.remaining != 0 && a.fault.matches(method, path, secondsSinceStart)) {
                 if (a.remaining > 0) {
                     a.remaining--;
                 }

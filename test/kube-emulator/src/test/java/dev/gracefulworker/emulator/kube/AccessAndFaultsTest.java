@@ -113,6 +113,25 @@ class AccessAndFaultsTest {
     }
 
     @Test
+    void outageFault_failsEveryRequestInItsWindowOfScenarioTime_andNoneBeforeOrAfter() {
+        emulator.inject(Fault.outage("GET", "/api/v1/nodes", 503, 60, 1_200));
+
+        int before = api.get("/api/v1/nodes").status();
+        running.clock.advance(Duration.ofSeconds(60));
+        int atTheStart = api.get("/api/v1/nodes").status();
+        running.clock.advance(Duration.ofSeconds(1_199));
+        Reply atTheEnd = api.get("/api/v1/nodes");
+        running.clock.advance(Duration.ofSeconds(1));
+        int after = api.get("/api/v1/nodes").status();
+
+        assertThat(before).isEqualTo(200);
+        assertThat(atTheStart).isEqualTo(503);
+        assertThat(atTheEnd.status()).isEqualTo(503);
+        assertThat(atTheEnd.body().path("reason").asText()).isEqualTo("ServiceUnavailable");
+        assertThat(after).isEqualTo(200);
+    }
+
+    @Test
     void injectedDelay_outlastsTheClientsReadTimeout() {
         emulator.inject(Fault.delaying("GET", "/api/v1/nodes", 3_000, 1));
         HttpRequest request = HttpRequest.newBuilder(emulator.httpUrl().resolve("/api/v1/nodes"))

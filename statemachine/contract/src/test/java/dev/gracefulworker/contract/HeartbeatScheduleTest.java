@@ -1,4 +1,4 @@
-package dev.gracefulworker.functions.pods;
+package dev.gracefulworker.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.gracefulworker.functions.observability.Invocation;
 import dev.gracefulworker.functions.observability.MetricsRecorder;
 import java.io.IOException;
@@ -102,8 +103,27 @@ public abstract class JsonTaskHandler<I, O> implements RequestHandler<I, O>, Req
                 throw new InvalidTaskInputException("input", "is null");
             }
             return request;
+        } catch (JsonMappingException e) {
+            if (e.getPath().isEmpty()) {
+                throw new InvalidTaskInputException("input", "is not a " + inputType.getSimpleName() + ": " + e.getOriginalMessage());
+            }
+            // a value that does not bind (an enum name, a completion reason) is named by its place in the input
+            throw new InvalidTaskInputException(fieldPath(e), e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new InvalidTaskInputException("input", "is not a " + inputType.getSimpleName() + ": " + e.getOriginalMessage());
         }
+    }
+
+    /** Where a binding error happened, as {@code settings.waitForPods[1].namespace}. */
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.gracefulworker.functions.lifecycle;
 
+import dev.gracefulworker.contract.CompletionReason;
+import dev.gracefulworker.contract.LifecycleResult;
 import dev.gracefulworker.functions.JsonTaskHandler;
 import dev.gracefulworker.functions.Priming;
 import dev.gracefulworker.functions.Wiring;
@@ -27,9 +29,10 @@ public final class CompleteLifecycleActionHandler extends JsonTaskHandler<Comple
         this.completer = new LifecycleCompleter(new AutoScalingLifecycleActions(wiring.autoScaling()), wiring.clock());
         this.metrics = wiring.metrics();
         prime(new Priming.Step(
-                "a dry-run completion runs the whole input-reading path (enum and ISO-8601 parsing) without calling AWS",
+                "a dry-run completion runs the completer's input checks and ISO-8601 parsing without calling AWS",
                 () -> completer.complete(new CompleteLifecycleActionRequest("i-00000000000000000", "priming", "priming",
-                        "00000000-0000-0000-0000-000000000000", "CONTINUE", "drained", true, "2026-01-01T00:00:00Z"))));
+                        "00000000-0000-0000-0000-000000000000", LifecycleResult.CONTINUE, CompletionReason.DRAINED, true,
+                        "2026-01-01T00:00:00Z"))));
     }
 
     @Override
@@ -42,7 +45,7 @@ public final class CompleteLifecycleActionHandler extends JsonTaskHandler<Comple
     protected LifecycleCompletion handle(CompleteLifecycleActionRequest request) {
         LifecycleCompletion completion = completer.complete(request);
         metrics.count(Metric.LifecycleActionsCompleted, 1, "outcome", completion.outcome());
-        LOG.info("lifecycle action {} with {} ({}): {}", completion.action(), completion.result(), completion.reason(),
+        LOG.info("lifecycle action {} with {} ({}): {}", completion.action(), completion.result(), completion.reason().wire(),
                 completion.outcome());
         return completion;
     }

@@ -79,10 +79,6 @@ public final class Wiring {
         return new Wiring(FunctionEnvironment.parse(env), clock, credentialsFrom(env), metrics);
     }
 
-    public FunctionEnvironment environment() {
-        return environment;
-    }
-
     public Clock clock() {
         return clock;
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every "Complete: …" task: CompleteLifecycleAction with the result and reason the state machine chose. */
+/** Every "Complete (…)" task: CompleteLifecycleAction with the result and reason the state machine chose. */
 public final class CompleteLifecycleActionHandler extends JsonTaskHandler<CompleteLifecycleActionRequest, LifecycleCompletion> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CompleteLifecycleActionHandler.class);

@@ -3,7 +3,7 @@ package dev.gracefulworker.functions.lifecycle;
 import dev.gracefulworker.contract.CompletionReason;
 import dev.gracefulworker.contract.LifecycleResult;
 
-/** Output of every "Complete …" task ({@code $.completion}); {@code reason} is written as its wire value. */
+/** Output of every "Complete (…)" task ({@code $.completion}); {@code reason} is written as its wire value. */
 public record LifecycleCompletion(
         String instanceId,
         LifecycleResult result,

@@ -3,7 +3,7 @@ package dev.gracefulworker.functions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** Reads the task input fields that arrive as strings (timestamps from the context object, enum names). */
+/** Checks the task input fields the state machine must send, and parses the times that arrive as strings. */
 public final class TaskInputs {
 
     private TaskInputs() {}
@@ -24,12 +24,11 @@ public final class TaskInputs {
         }
     }
 
-    public static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
-        try {
-            return Enum.valueOf(type, required(field, value));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTaskInputException(field, "'" + value + "' is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
+    /** A field Jackson has already bound to its type (an enum, a record), which the state machine always sends. */
+    public static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new InvalidTaskInputException(field, "is missing");
         }
+        return value;
     }
 }

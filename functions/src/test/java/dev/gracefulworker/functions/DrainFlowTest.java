@@ -1,5 +1,7 @@
 package dev.gracefulworker.functions;
 
+import dev.gracefulworker.contract.LifecycleResult;
+import dev.gracefulworker.contract.CompletionReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gracefulworker.contract.DrainStatus;
@@ -75,7 +77,8 @@ class DrainFlowTest {
             world.advance(Duration.ofSeconds(poll.nextWaitSeconds()));
         } while (poll.status() == DrainStatus.WAITING);
         LifecycleCompletion completion = new CompleteLifecycleActionHandler(wiring).handleRequest(
-                new CompleteLifecycleActionRequest(INSTANCE, GROUP, HOOK, TOKEN, "CONTINUE", "drained", settings.dryRun(), startedAt), null);
+                new CompleteLifecycleActionRequest(INSTANCE, GROUP, HOOK, TOKEN, LifecycleResult.CONTINUE, CompletionReason.DRAINED,
+                        settings.dryRun(), startedAt), null);
 
         assertThat(target.verdict()).isEqualTo(LivenessVerdict.DRAIN);
         assertThat(cordon.action()).isEqualTo(CordonAction.CORDONED);

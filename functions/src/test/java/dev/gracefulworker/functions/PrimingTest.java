@@ -2,16 +2,16 @@ package dev.gracefulworker.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gracefulworker.contract.WorkflowFunction;
+import dev.gracefulworker.functions.start.StartWorkflowHandler;
 import dev.gracefulworker.functions.support.Emulated;
 import dev.gracefulworker.functions.support.EmulatedWorlds;
-import java.lang.reflect.Field;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every handler registers priming steps that run before a snapshot without calling any endpoint. */
+/** Every handler of the stack registers priming steps that run before a snapshot without calling any endpoint. */
 class PrimingTest {
 
     @RegisterExtension
@@ -25,15 +25,9 @@ class PrimingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "dev.gracefulworker.functions.start.StartWorkflowHandler",
-            "dev.gracefulworker.functions.settings.ApplySettingsOverridesHandler",
-            "dev.gracefulworker.functions.liveness.CheckLivenessHandler",
-            "dev.gracefulworker.functions.cordon.CordonNodeHandler",
-            "dev.gracefulworker.functions.pods.CheckPodsHandler",
-            "dev.gracefulworker.functions.lifecycle.CompleteLifecycleActionHandler"})
-    void beforeCheckpoint_runsEveryStepWithoutCallingOut(String handlerClass) throws Exception {
-        Object handler = Class.forName(handlerClass).getConstructor(Wiring.class).newInstance(world.wiring());
+    @EnumSource(WorkflowFunction.class)
+    void beforeCheckpoint_runsEveryStepWithoutCallingOut(WorkflowFunction function) throws Exception {
+        Object handler = Class.forName(function.handlerClass()).getConstructor(Wiring.class).newInstance(world.wiring());
         Priming priming = primingOf(handler);
         int kubeRequests = world.kube.requests().size();
         int awsCalls = world.aws.calls().size();
@@ -45,9 +39,11 @@ class PrimingTest {
         assertThat(world.aws.calls()).hasSize(awsCalls);
     }
 
-    private static Priming primingOf(Object handler) throws ReflectiveOperationException {
-        Field field = handler.getClass().getDeclaredField("priming");
-        field.setAccessible(true);
-        return (Priming) field.get(handler);
+    private static Priming primingOf(Object handler) {
+        return switch (handler) {
+            case JsonTaskHandler<?, ?> task -> task.priming();
+            case StartWorkflowHandler starter -> starter.priming();
+            default -> throw new AssertionError(handler.getClass() + " is neither a task handler nor the starter");
+        };
     }
 }

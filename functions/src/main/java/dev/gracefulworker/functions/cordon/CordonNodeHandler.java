@@ -1,14 +1,13 @@
 package dev.gracefulworker.functions.cordon;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import dev.gracefulworker.functions.JsonTaskHandler;
-import dev.gracefulworker.functions.Priming;
 import dev.gracefulworker.functions.Wiring;
 import dev.gracefulworker.functions.kubernetes.KubernetesNodes;
 import dev.gracefulworker.functions.kubernetes.KubernetesPriming;
 import dev.gracefulworker.functions.observability.Invocation;
 import dev.gracefulworker.functions.observability.Metric;
 import dev.gracefulworker.functions.observability.MetricsRecorder;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,33 +18,32 @@ public final class CordonNodeHandler extends JsonTaskHandler<CordonRequest, Cord
 
     private final NodeCordoner cordoner;
     private final MetricsRecorder metrics;
-    private final Invocation invocation;
-    private final Priming priming;
 
     public CordonNodeHandler() {
         this(Wiring.fromEnvironment());
     }
 
     public CordonNodeHandler(Wiring wiring) {
-        super(CordonRequest.class);
+        super(CordonRequest.class, wiring.metrics());
         this.cordoner = new NodeCordoner(new KubernetesNodes(wiring.kubernetes()));
         this.metrics = wiring.metrics();
-        this.invocation = new Invocation(metrics);
-        this.priming = Priming.register(jsonRoundTrip(), KubernetesPriming.readModels(wiring.kubernetes()));
+        prime(KubernetesPriming.readModels(wiring.kubernetes()));
     }
 
     @Override
-    public CordonResult handleRequest(CordonRequest request, Context context) {
-        var keys = Invocation.keys("instanceId", request.instanceId(), "nodeName", request.nodeName(),
+    protected Map<String, String> logKeys(CordonRequest request) {
+        return Invocation.keys("instanceId", request.instanceId(), "nodeName", request.nodeName(),
                 "autoScalingGroupName", request.autoScalingGroupName(), "lifecycleHookName", request.lifecycleHookName(),
                 "executionName", request.executionName());
-        return invocation.run(context, keys, () -> {
-            CordonResult result = cordoner.cordon(request);
-            if (result.action() == CordonAction.CORDONED) {
-                metrics.count(Metric.NodesCordoned, 1);
-            }
-            LOG.info("{}: {}", result.action(), result.message());
-            return result;
-        });
+    }
+
+    @Override
+    protected CordonResult handle(CordonRequest request) {
+        CordonResult result = cordoner.cordon(request);
+        if (result.action() == CordonAction.CORDONED) {
+            metrics.count(Metric.NodesCordoned, 1);
+        }
+        LOG.info("{}: {}", result.action(), result.message());
+        return result;
     }
 }

@@ -2,7 +2,6 @@ package dev.gracefulworker.functions.lifecycle;
 
 import dev.gracefulworker.contract.CompletionReason;
 import dev.gracefulworker.contract.LifecycleResult;
-import dev.gracefulworker.functions.InvalidTaskInputException;
 import dev.gracefulworker.functions.TaskInputs;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +22,8 @@ public final class LifecycleCompleter {
     }
 
     public LifecycleCompletion complete(CompleteLifecycleActionRequest request) {
-        LifecycleResult result = TaskInputs.enumValue("result", request.result(), LifecycleResult.class);
-        CompletionReason reason = reason(request.reason());
+        LifecycleResult result = TaskInputs.present("result", request.result());
+        CompletionReason reason = TaskInputs.present("reason", request.reason());
         Instant startedAt = TaskInputs.instant("startedAt", request.startedAt());
         long durationSeconds = Math.max(0, Duration.between(startedAt, clock.instant()).toSeconds());
         LifecycleActionRef action = new LifecycleActionRef(
@@ -34,21 +33,13 @@ public final class LifecycleCompleter {
                 TaskInputs.required("lifecycleActionToken", request.lifecycleActionToken()));
 
         if (request.dryRun()) {
-            return new LifecycleCompletion(request.instanceId(), result, reason.wire(), CompletionAction.DRY_RUN,
+            return new LifecycleCompletion(request.instanceId(), result, reason, CompletionAction.DRY_RUN,
                     reason.outcome(), false, durationSeconds);
         }
         TokenFirst.Answer answer = TokenFirst.call(action, by -> actions.complete(action, result, by));
         CompletionAction done = answer.answer() == ActionAnswer.ACCEPTED ? CompletionAction.COMPLETED : CompletionAction.ALREADY_COMPLETED;
         String outcome = done == CompletionAction.ALREADY_COMPLETED ? CompletionReason.ACTION_ENDED.outcome() : reason.outcome();
-        return new LifecycleCompletion(request.instanceId(), result, reason.wire(), done, outcome,
+        return new LifecycleCompletion(request.instanceId(), result, reason, done, outcome,
                 answer.usedInstanceIdFallback(), durationSeconds);
-    }
-
-    private static CompletionReason reason(String value) {
-        try {
-            return CompletionReason.fromWire(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTaskInputException("reason", e.getMessage());
-        }
     }
 }

@@ -54,12 +54,6 @@ public final class Ec2QueryInstanceDirectory implements InstanceDirectory {
         this.clock = clock;
     }
 
-    /** EC2's regional endpoint, e.g. {@code https://ec2.eu-west-1.amazonaws.com}. */
-    public static URI regionalEndpoint(String region) {
-        String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-        return URI.create("https://ec2." + region + "." + domain);
-    }
-
     @Override
     public Optional<InstanceInfo> find(String instanceId) {
         String operation = "DescribeInstances " + instanceId;

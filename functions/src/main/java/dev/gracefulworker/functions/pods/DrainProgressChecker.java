@@ -5,7 +5,6 @@ import dev.gracefulworker.contract.HeartbeatSchedule;
 import dev.gracefulworker.contract.PollSchedule;
 import dev.gracefulworker.contract.Settings;
 import dev.gracefulworker.functions.InvalidTaskInputException;
-import dev.gracefulworker.functions.TaskInputs;
 import dev.gracefulworker.functions.kubernetes.EvictionOutcome;
 import dev.gracefulworker.functions.kubernetes.Nodes;
 import dev.gracefulworker.functions.kubernetes.PodInfo;
@@ -15,7 +14,6 @@ import dev.gracefulworker.functions.lifecycle.LifecycleActionRef;
 import dev.gracefulworker.functions.observability.Metric;
 import dev.gracefulworker.functions.observability.MetricsRecorder;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -44,35 +42,25 @@ public final class DrainProgressChecker {
     }
 
     public DrainProgress check(CheckPodsRequest request) {
-        String nodeName = TaskInputs.required("nodeName", request.nodeName());
-        if (request.settings() == null) {
-            throw new InvalidTaskInputException("settings", "is missing");
-        }
-        if (request.previous() == null) {
-            throw new InvalidTaskInputException("previous", "is missing");
-        }
-        Settings settings = request.settings().validated();
-        DrainProgress previous = request.previous();
+        CheckPodsInput input = CheckPodsInput.from(request);
         Instant now = clock.instant();
-        Instant waitStartedAt = TaskInputs.instant("previous.waitStartedAt", previous.waitStartedAt());
-        Instant lastHeartbeatAt = previous.lastHeartbeatAt() == null
-                ? waitStartedAt : TaskInputs.instant("previous.lastHeartbeatAt", previous.lastHeartbeatAt());
-        long elapsedSeconds = Math.max(0, Duration.between(waitStartedAt, now).toSeconds());
 
-        List<PodInfo> onNode = pods.onNode(nodeName);
-        PodCensus census = census(classifier.classify(onNode, settings), settings.dryRun());
+        List<PodInfo> onNode = pods.onNode(input.nodeName());
+        PodCensus census = census(classifier.classify(onNode, input.settings()), input.settings().dryRun());
         // pods can outlive their node object for a while; with the node gone there is nothing left to drain
-        boolean nodeGone = census.blocking > 0 && nodes.find(nodeName).isEmpty();
+        boolean nodeGone = census.blocking > 0 && nodes.find(input.nodeName()).isEmpty();
 
-        PollDecision decision = decide(request, settings, census, nodeGone, elapsedSeconds, now, lastHeartbeatAt);
-        int waitedFor = Math.max(previous.waitedFor(), census.waitingFor + census.evicting);
-        record(census, decision, waitedFor);
-        return progress(previous, decision, census, nodeGone, waitedFor, elapsedSeconds, now);
+        PollDecision decision = decide(input, census, nodeGone, now);
+        DrainProgress progress = progress(input, decision, census, nodeGone, now);
+        record(census, decision, progress.waitedFor());
+        return progress;
     }
 
     /** The new {@code $.poll}: the decision flattened into one status field, counters carried over from the last. */
-    private static DrainProgress progress(DrainProgress previous, PollDecision decision, PodCensus census, boolean nodeGone,
-            int waitedFor, long elapsedSeconds, Instant now) {
+    private static DrainProgress progress(CheckPodsInput input, PollDecision decision, PodCensus census, boolean nodeGone,
+            Instant now) {
+        DrainProgress previous = input.previous();
+        int waitedFor = Math.max(previous.waitedFor(), census.waitingFor + census.evicting);
         String lastHeartbeat = previous.lastHeartbeatAt() == null ? previous.waitStartedAt() : previous.lastHeartbeatAt();
         int heartbeats = previous.heartbeats();
         HeartbeatStatus heartbeat = HeartbeatStatus.NOT_DUE;
@@ -93,7 +81,7 @@ public final class DrainProgressChecker {
         };
         return new DrainProgress(status, previous.polls() + 1, census.waitingFor, census.evicting, census.ignored,
                 census.evictedThisPoll, census.evictionsBlocked, nodeGone ? List.of() : census.blockingPods(), waitedFor,
-                nextWaitSeconds, previous.waitStartedAt(), elapsedSeconds, heartbeats, lastHeartbeat, heartbeat,
+                nextWaitSeconds, previous.waitStartedAt(), input.elapsedSecondsAt(now), heartbeats, lastHeartbeat, heartbeat,
                 PollOutage.NONE);
     }
 
@@ -139,8 +127,9 @@ public final class DrainProgressChecker {
         }
     }
 
-    private PollDecision decide(CheckPodsRequest request, Settings settings, PodCensus census, boolean nodeGone,
-            long elapsedSeconds, Instant now, Instant lastHeartbeatAt) {
+    private PollDecision decide(CheckPodsInput input, PodCensus census, boolean nodeGone, Instant now) {
+        Settings settings = input.settings();
+        long elapsedSeconds = input.elapsedSecondsAt(now);
         if (census.blocking == 0 || nodeGone) {
             return new PollDecision.Drained();
         }
@@ -148,18 +137,16 @@ public final class DrainProgressChecker {
             return new PollDecision.DeadlinePassed();
         }
         int nextWaitSeconds = PollSchedule.nextWaitSeconds(elapsedSeconds, settings);
-        long sinceHeartbeat = Math.max(0, Duration.between(lastHeartbeatAt, now).toSeconds());
-        if (!HeartbeatSchedule.isDue(sinceHeartbeat, nextWaitSeconds, settings.heartbeatTimeoutSeconds())) {
+        if (!HeartbeatSchedule.isDue(input.secondsSinceHeartbeatAt(now), nextWaitSeconds, settings.heartbeatTimeoutSeconds())) {
             return new PollDecision.KeepWaiting(nextWaitSeconds, HeartbeatStatus.NOT_DUE);
         }
         if (settings.dryRun()) {
             return new PollDecision.KeepWaiting(nextWaitSeconds, HeartbeatStatus.DRY_RUN);
         }
-        LifecycleActionRef action = new LifecycleActionRef(
-                TaskInputs.required("autoScalingGroupName", request.autoScalingGroupName()),
-                TaskInputs.required("lifecycleHookName", request.lifecycleHookName()),
-                TaskInputs.required("instanceId", request.instanceId()),
-                TaskInputs.required("lifecycleActionToken", request.lifecycleActionToken()));
+        LifecycleActionRef action = switch (input.heartbeatTarget()) {
+            case CheckPodsInput.HeartbeatTarget.Action(LifecycleActionRef ref) -> ref;
+            case CheckPodsInput.HeartbeatTarget.MissingId(String field) -> throw new InvalidTaskInputException(field, "is missing");
+        };
         return heartbeats.record(action)
                 ? new PollDecision.KeepWaiting(nextWaitSeconds, HeartbeatStatus.RECORDED)
                 : new PollDecision.ActionEnded();

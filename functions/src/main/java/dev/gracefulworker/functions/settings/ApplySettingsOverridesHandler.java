@@ -1,6 +1,5 @@
 package dev.gracefulworker.functions.settings;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import dev.gracefulworker.contract.DefinitionLimits;
 import dev.gracefulworker.contract.HeartbeatBudget;
 import dev.gracefulworker.contract.HistoryBudget;
@@ -11,7 +10,6 @@ import dev.gracefulworker.functions.Json;
 import dev.gracefulworker.functions.JsonTaskHandler;
 import dev.gracefulworker.functions.Priming;
 import dev.gracefulworker.functions.Wiring;
-import dev.gracefulworker.functions.observability.Invocation;
 import java.util.Map;
 
 /** "Apply per-group overrides": the deployed settings with the hook's NotificationMetadata applied. */
@@ -22,32 +20,33 @@ public final class ApplySettingsOverridesHandler extends JsonTaskHandler<ApplySe
             new DefinitionLimits(new HistoryBudget(1, 1), new HeartbeatBudget(1, 1, 1, 1));
 
     private final SettingsOverrides overrides;
-    private final Invocation invocation;
-    private final Priming priming;
 
     public ApplySettingsOverridesHandler() {
         this(Wiring.fromEnvironment());
     }
 
     public ApplySettingsOverridesHandler(Wiring wiring) {
-        super(ApplySettingsOverridesRequest.class);
+        super(ApplySettingsOverridesRequest.class, wiring.metrics());
         this.overrides = new SettingsOverrides(Json.mapper());
-        this.invocation = new Invocation(wiring.metrics());
-        this.priming = Priming.register(jsonRoundTrip(), new Priming.Step(
+        prime(new Priming.Step(
                 "the first override binds Settings through Jackson's tree model and record introspection",
                 () -> overrides.apply(Settings.defaults(), "{\"maxWaitSeconds\": 600, \"unknownKey\": 1}",
                         PRIMING_LIMITS)));
     }
 
     @Override
-    public Settings handleRequest(ApplySettingsOverridesRequest request, Context context) {
+    protected Map<String, String> logKeys(ApplySettingsOverridesRequest request) {
+        return Map.of();
+    }
+
+    @Override
+    protected Settings handle(ApplySettingsOverridesRequest request) {
         if (request.deployed() == null) {
             throw new InvalidSettingsException("deployed", "is missing from the task input");
         }
         if (request.limits() == null) {
             throw new InvalidTaskInputException("limits", "is missing");
         }
-        return invocation.run(context, Map.of(),
-                () -> overrides.apply(request.deployed(), request.notificationMetadata(), request.limits()));
+        return overrides.apply(request.deployed(), request.notificationMetadata(), request.limits());
     }
 }

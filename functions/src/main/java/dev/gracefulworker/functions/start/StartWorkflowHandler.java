@@ -41,4 +41,9 @@ public final class StartWorkflowHandler implements RequestHandler<SNSEvent, Star
         List<String> messages = event.getRecords().stream().map(r -> r.getSNS().getMessage()).toList();
         return invocation.run(context, Map.of(), () -> launcher.launch(messages));
     }
+
+    /** The priming registered at construction (for tests and logs), as every task handler has it. */
+    public Priming priming() {
+        return priming;
+    }
 }

@@ -1,8 +1,10 @@
 package dev.gracefulworker.functions.lifecycle;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gracefulworker.contract.CompletionReason;
 import dev.gracefulworker.contract.LifecycleResult;
 import dev.gracefulworker.emulator.aws.LifecycleAction;
 import dev.gracefulworker.functions.InvalidTaskInputException;
@@ -11,6 +13,7 @@ import dev.gracefulworker.functions.observability.Metric;
 import dev.gracefulworker.functions.support.Emulated;
 import dev.gracefulworker.functions.support.EmulatedWorlds;
 import dev.gracefulworker.functions.support.RecordingMetrics;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,9 +46,9 @@ class CompleteLifecycleActionHandlerTest {
         LifecycleAction action = startAction(TOKEN);
         world.advance(Duration.ofSeconds(95));
 
-        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, "CONTINUE", "drained", false), null);
+        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, LifecycleResult.CONTINUE, CompletionReason.DRAINED, false), null);
 
-        assertThat(completion).isEqualTo(new LifecycleCompletion(INSTANCE, LifecycleResult.CONTINUE, "drained",
+        assertThat(completion).isEqualTo(new LifecycleCompletion(INSTANCE, LifecycleResult.CONTINUE, CompletionReason.DRAINED,
                 CompletionAction.COMPLETED, "completed", false, 95));
         assertThat(action.state()).isEqualTo(LifecycleAction.State.COMPLETED);
         assertThat(action.result()).isEqualTo("CONTINUE");
@@ -58,7 +61,7 @@ class CompleteLifecycleActionHandlerTest {
     void timeoutWithAbandon_abandonsTheInstance() {
         LifecycleAction action = startAction(TOKEN);
 
-        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, "ABANDON", "timeout", false), null);
+        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, LifecycleResult.ABANDON, CompletionReason.TIMEOUT, false), null);
 
         assertThat(completion.outcome()).isEqualTo("timeout");
         assertThat(action.result()).isEqualTo("ABANDON");
@@ -67,9 +70,9 @@ class CompleteLifecycleActionHandlerTest {
     @Test
     void alreadyCompletedAction_isAnOutcomeNotAFailure() {
         startAction(TOKEN);
-        handler.handleRequest(request(TOKEN, "CONTINUE", "drained", false), null);
+        handler.handleRequest(request(TOKEN, LifecycleResult.CONTINUE, CompletionReason.DRAINED, false), null);
 
-        LifecycleCompletion replay = handler.handleRequest(request(TOKEN, "CONTINUE", "drained", false), null);
+        LifecycleCompletion replay = handler.handleRequest(request(TOKEN, LifecycleResult.CONTINUE, CompletionReason.DRAINED, false), null);
 
         assertThat(replay.action()).isEqualTo(CompletionAction.ALREADY_COMPLETED);
         assertThat(replay.outcome()).isEqualTo("alreadyCompleted");
@@ -79,7 +82,7 @@ class CompleteLifecycleActionHandlerTest {
     void malformedToken_isReplacedByTheInstanceId() {
         LifecycleAction action = startAction(TOKEN);
 
-        LifecycleCompletion completion = handler.handleRequest(request("edited-by-hand", "CONTINUE", "nothingToDrain", false), null);
+        LifecycleCompletion completion = handler.handleRequest(request("edited-by-hand", LifecycleResult.CONTINUE, CompletionReason.NOTHING_TO_DRAIN, false), null);
 
         assertThat(completion.action()).isEqualTo(CompletionAction.COMPLETED);
         assertThat(completion.usedInstanceIdFallback()).isTrue();
@@ -94,7 +97,7 @@ class CompleteLifecycleActionHandlerTest {
         LifecycleAction newer = startAction(TOKEN);
 
         LifecycleCompletion replay = handler.handleRequest(
-                request("00000000-0000-0000-0000-000000000000", "CONTINUE", "drained", false), null);
+                request("00000000-0000-0000-0000-000000000000", LifecycleResult.CONTINUE, CompletionReason.DRAINED, false), null);
 
         assertThat(replay.action()).isEqualTo(CompletionAction.ALREADY_COMPLETED);
         assertThat(replay.usedInstanceIdFallback()).isFalse();
@@ -108,7 +111,7 @@ class CompleteLifecycleActionHandlerTest {
         startAction(TOKEN);
         world.advance(Duration.ofSeconds(301));
 
-        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, "CONTINUE", "drained", false), null);
+        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, LifecycleResult.CONTINUE, CompletionReason.DRAINED, false), null);
 
         assertThat(completion.action()).isEqualTo(CompletionAction.ALREADY_COMPLETED);
     }
@@ -117,7 +120,7 @@ class CompleteLifecycleActionHandlerTest {
     void actionEnded_reportsAlreadyCompletedWhateverTheCall() {
         startAction(TOKEN);
 
-        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, "CONTINUE", "actionEnded", false), null);
+        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, LifecycleResult.CONTINUE, CompletionReason.ACTION_ENDED, false), null);
 
         assertThat(completion.outcome()).isEqualTo("alreadyCompleted");
     }
@@ -126,7 +129,7 @@ class CompleteLifecycleActionHandlerTest {
     void dryRun_completesNothing() {
         LifecycleAction action = startAction(TOKEN);
 
-        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, "CONTINUE", "failed", true), null);
+        LifecycleCompletion completion = handler.handleRequest(request(TOKEN, LifecycleResult.CONTINUE, CompletionReason.FAILED, true), null);
 
         assertThat(completion.action()).isEqualTo(CompletionAction.DRY_RUN);
         assertThat(completion.outcome()).isEqualTo("failed");
@@ -139,7 +142,7 @@ class CompleteLifecycleActionHandlerTest {
         startAction(TOKEN);
         world.aws.throttle("CompleteLifecycleAction", 1);
 
-        assertThatThrownBy(() -> handler.handleRequest(request(TOKEN, "CONTINUE", "drained", false), null))
+        assertThatThrownBy(() -> handler.handleRequest(request(TOKEN, LifecycleResult.CONTINUE, CompletionReason.DRAINED, false), null))
                 .isInstanceOf(RetryableException.class)
                 .hasMessageContaining("CompleteLifecycleAction for instance " + INSTANCE);
     }
@@ -152,7 +155,7 @@ class CompleteLifecycleActionHandlerTest {
         defaultRetries.put("AWS_MAX_ATTEMPTS", null);
 
         LifecycleCompletion completion = new CompleteLifecycleActionHandler(world.wiring(defaultRetries))
-                .handleRequest(request(TOKEN, "CONTINUE", "drained", false), null);
+                .handleRequest(request(TOKEN, LifecycleResult.CONTINUE, CompletionReason.DRAINED, false), null);
 
         assertThat(completion.action()).isEqualTo(CompletionAction.COMPLETED);
         assertThat(action.state()).isEqualTo(LifecycleAction.State.COMPLETED);
@@ -164,25 +167,43 @@ class CompleteLifecycleActionHandlerTest {
         startAction(TOKEN);
         world.aws.fail("CompleteLifecycleAction", 503, 1);
 
-        assertThatThrownBy(() -> handler.handleRequest(request(TOKEN, "CONTINUE", "drained", false), null))
+        assertThatThrownBy(() -> handler.handleRequest(request(TOKEN, LifecycleResult.CONTINUE, CompletionReason.DRAINED, false), null))
                 .isInstanceOf(RetryableException.class);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "LEAVE_TO_HOOK_TIMEOUT | drained  | result",
-            "CONTINUE              | finished | reason"})
-    void badTaskInput_failsNamingTheField(String result, String reason, String field) {
-        assertThatThrownBy(() -> handler.handleRequest(request(TOKEN, result, reason, false), null))
+            "\"result\": \"LEAVE_TO_HOOK_TIMEOUT\", \"reason\": \"drained\" | invalid task input result: Cannot deserialize",
+            "\"result\": \"CONTINUE\", \"reason\": \"finished\"             | invalid task input reason: Cannot deserialize",
+            "\"reason\": \"drained\"                                        | invalid task input result: is missing",
+            "\"result\": \"CONTINUE\"                                       | invalid task input reason: is missing"})
+    void badResultOrReason_failsNamingTheField(String resultAndReason, String problem) {
+        String input = """
+                {"instanceId": "%s", "autoScalingGroupName": "%s", "lifecycleHookName": "%s", "lifecycleActionToken": "%s",
+                 %s, "dryRun": false, "startedAt": "2026-11-20T09:41:07Z"}""".formatted(INSTANCE, GROUP, HOOK, TOKEN, resultAndReason);
+
+        assertThatThrownBy(() -> handler.handleRequest(handler.read(new ByteArrayInputStream(input.getBytes(UTF_8))), null))
                 .isInstanceOf(InvalidTaskInputException.class)
-                .hasMessageContaining("invalid task input " + field);
+                .hasMessageStartingWith(problem);
+    }
+
+    @Test
+    void reasonFromTheDefinition_isReadFromItsWireValue() throws Exception {
+        String input = """
+                {"instanceId": "%s", "result": "ABANDON", "reason": "nothingToDrain"}""".formatted(INSTANCE);
+
+        CompleteLifecycleActionRequest request = handler.read(new ByteArrayInputStream(input.getBytes(UTF_8)));
+
+        assertThat(request.result()).isEqualTo(LifecycleResult.ABANDON);
+        assertThat(request.reason()).isEqualTo(CompletionReason.NOTHING_TO_DRAIN);
     }
 
     private LifecycleAction startAction(String token) {
         return world.aws.autoScaling().startLifecycleAction(GROUP, HOOK, INSTANCE, token, 300, "ABANDON");
     }
 
-    private static CompleteLifecycleActionRequest request(String token, String result, String reason, boolean dryRun) {
+    private static CompleteLifecycleActionRequest request(String token, LifecycleResult result, CompletionReason reason,
+            boolean dryRun) {
         return new CompleteLifecycleActionRequest(INSTANCE, GROUP, HOOK, token, result, reason, dryRun,
                 Emulated.START.toString());
     }

@@ -108,10 +108,4 @@ class Ec2QueryInstanceDirectoryTest {
 
         assertThatThrownBy(() -> nowhere.find(INSTANCE)).isInstanceOf(RetryableException.class);
     }
-
-    @Test
-    void regionalEndpoint_followsThePartition() {
-        assertThat(Ec2QueryInstanceDirectory.regionalEndpoint("eu-west-1")).hasToString("https://ec2.eu-west-1.amazonaws.com");
-        assertThat(Ec2QueryInstanceDirectory.regionalEndpoint("cn-north-1")).hasToString("https://ec2.cn-north-1.amazonaws.com.cn");
-    }
 }

@@ -1,5 +1,6 @@
 package dev.gracefulworker.functions.wire;
 
+import dev.gracefulworker.contract.CompletionReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,7 +110,7 @@ class TaskJsonTest {
         String completion = """
                 {"instanceId":"i-0a1b2c3d","autoScalingGroupName":"g","lifecycleHookName":"h","lifecycleActionToken":"t",
                  "result":"CONTINUE","reason":"drained","dryRun":false,"startedAt":"2026-11-20T09:41:07.512Z"}""";
-        assertThat(TaskJson.read(completion, CompleteLifecycleActionRequest.class).reason()).isEqualTo("drained");
+        assertThat(TaskJson.read(completion, CompleteLifecycleActionRequest.class).reason()).isEqualTo(CompletionReason.DRAINED);
     }
 
     @Test
@@ -117,13 +118,14 @@ class TaskJsonTest {
         JsonNode cordon = Json.mapper().readTree(TaskJson.write(
                 new CordonResult("n1", CordonAction.CORDONED, true, "m"), CordonResult.class));
         JsonNode completion = Json.mapper().readTree(TaskJson.write(new LifecycleCompletion("i-0a1b2c3d",
-                LifecycleResult.CONTINUE, "drained", CompletionAction.COMPLETED, "completed", false, 42), LifecycleCompletion.class));
+                LifecycleResult.CONTINUE, CompletionReason.NOTHING_TO_DRAIN, CompletionAction.COMPLETED, "completed", false, 42), LifecycleCompletion.class));
         JsonNode start = Json.mapper().readTree(TaskJson.write(new StartResult(List.of(
                 new NotificationResult(StartOutcome.STARTED, "i-0a1b2c3d", "i-0a1b2c3d-t", "started"))), StartResult.class));
 
         assertThat(cordon.fieldNames()).toIterable().containsExactlyInAnyOrder("nodeName", "action", "tainted", "message");
         assertThat(completion.fieldNames()).toIterable().containsExactlyInAnyOrder("instanceId", "result", "reason", "action",
                 "outcome", "usedInstanceIdFallback", "durationSeconds");
+        assertThat(completion.get("reason").asText()).isEqualTo("nothingToDrain");
         assertThat(start.at("/notifications/0/outcome").asText()).isEqualTo("STARTED");
     }
 

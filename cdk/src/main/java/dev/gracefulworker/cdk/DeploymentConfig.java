@@ -60,12 +60,17 @@ public record DeploymentConfig(
     public static final String DEFAULT_KUBERNETES_GROUP = "graceful-worker-terminator";
     public static final String DEFAULT_LIFECYCLE_HOOK_NAME = "graceful-worker-terminator";
     public static final int DEFAULT_FUNCTION_MEMORY_MB = 1024;
+    static final int MAX_SUBNETS = 16;
+    static final int MAX_SECURITY_GROUPS = 5;
 
     private static final Pattern EKS_CLUSTER_NAME = Pattern.compile("[0-9A-Za-z][A-Za-z0-9_-]{0,99}");
     private static final Pattern SECRET_ARN = Pattern.compile("arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:.+");
-    private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
+    // at most 255 characters: the lifecycle hook's NotificationTargetARN (CloudFormation resource schema)
+    private static final Pattern TOPIC_ARN = Pattern.compile(
+            "(?=.{1,255}$)arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]{1,256}");
     private static final Pattern GROUP_NAME = Pattern.compile("[^:,]{1,255}");
-    private static final Pattern HOOK_NAME = Pattern.compile("[A-Za-z0-9_./-]{1,255}");
+    // AWS::AutoScaling::LifecycleHook LifecycleHookName: ^[A-Za-z0-9\-_\/]+$, 1-255 characters
+    private static final Pattern HOOK_NAME = Pattern.compile("[A-Za-z0-9_/-]{1,255}");
     private static final Pattern KUBERNETES_GROUP_NAME = Pattern.compile("(?!system:)[a-z0-9][a-z0-9:._-]{0,62}");
     private static final Pattern VPC = Pattern.compile("vpc-[0-9a-f]{8,17}");
     private static final Pattern SUBNET = Pattern.compile("subnet-[0-9a-f]{8,17}");
@@ -91,7 +96,7 @@ public record DeploymentConfig(
         var read = new ContextReader(context);
         var clusterAccess = clusterAccess(read);
         var groups = read.names(AUTO_SCALING_GROUP_NAMES, GROUP_NAME, "an Auto Scaling group name");
-        var topic = read.matching(EXISTING_TOPIC_ARN, TOPIC_ARN, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)");
+        var topic = read.matching(EXISTING_TOPIC_ARN, TOPIC_ARN, "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>) of at most 255 characters");
         var eventBridgeEntry = read.bool(EVENT_BRIDGE_ENTRY, false);
         var settings = settings(read);
         // the contract's rules, the same "Apply per-group overrides" applies at run time (the history budget is
@@ -101,7 +106,7 @@ public record DeploymentConfig(
         var executionLogLevel = read.choice(EXECUTION_LOG_LEVEL, LogLevel.class, LogLevel.ALL);
         var kubernetesGroup = read.matching(KUBERNETES_GROUP, KUBERNETES_GROUP_NAME,
                 "a Kubernetes group name (lowercase, not starting with system:)").orElse(DEFAULT_KUBERNETES_GROUP);
-        var hookName = read.matching(LIFECYCLE_HOOK_NAME, HOOK_NAME, "1-255 letters, digits or - _ / .")
+        var hookName = read.matching(LIFECYCLE_HOOK_NAME, HOOK_NAME, "1-255 letters, digits or - _ / (what a lifecycle hook name may hold)")
                 .orElse(DEFAULT_LIFECYCLE_HOOK_NAME);
         var network = network(read);
         var memory = read.integerBetween(FUNCTION_MEMORY_MB, DEFAULT_FUNCTION_MEMORY_MB, 128, 10_240);
@@ -159,6 +164,14 @@ public record DeploymentConfig(
         var securityGroups = read.names(SECURITY_GROUP_IDS, SECURITY_GROUP, "a security group id (sg-...)");
         if (vpcId.isEmpty() && subnets.isEmpty() && securityGroups.isEmpty()) {
             return Optional.empty();
+        }
+        // AWS::Lambda::Function VpcConfig: at most 16 subnets and 5 security groups
+        if (subnets.size() > MAX_SUBNETS) {
+            read.problem("%s: at most %d subnets (got %d)".formatted(SUBNET_IDS, MAX_SUBNETS, subnets.size()));
+        }
+        if (securityGroups.size() > MAX_SECURITY_GROUPS) {
+            read.problem("%s: at most %d security groups (got %d)".formatted(SECURITY_GROUP_IDS, MAX_SECURITY_GROUPS,
+                    securityGroups.size()));
         }
         if (vpcId.isEmpty() || subnets.isEmpty()) {
             read.problem("vpcId and subnetIds go together: set both to run the functions in a VPC (securityGroupIds "

@@ -24,7 +24,7 @@ import software.amazon.awscdk.services.eks.CfnAccessEntry;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetInput;
-import software.amazon.awscdk.services.events.targets.SfnStateMachine;
+import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -88,6 +88,7 @@ public final class GracefulWorkerTerminatorStack extends Stack {
                 .logLevel(config.executionLogLevel())
                 .build());
         var stateMachine = workflow.getStateMachine();
+        CfnLintFindings.roleDependencyWrittenByCdk(stateMachine);
 
         this.deadLetterQueue = Queue.Builder.create(this, "DeadLetterQueue")
                 .encryption(QueueEncryption.SQS_MANAGED)
@@ -191,6 +192,12 @@ public final class GracefulWorkerTerminatorStack extends Stack {
                 .build());
     }
 
+    /**
+     * Auto Scaling's lifecycle events → the lifecycle topic, with the event's {@code detail} (the lifecycle message)
+     * as the SNS message: so the starter names the execution {@code <instanceId>-<token>} as for a hook's own
+     * message, and a duplicate collapses into one execution. A rule cannot name an execution, which is why it does
+     * not target the state machine itself; the stack's hooks then have no notification target (one way in).
+     */
     private void eventBridgeEntry(List<String> groupNames) {
         var pattern = EventPattern.builder()
                 .source(List.of("aws.autoscaling"))
@@ -201,9 +208,8 @@ public final class GracefulWorkerTerminatorStack extends Stack {
         Rule.Builder.create(this, "LifecycleActionRule")
                 .description("Starts graceful-worker-terminator for terminating instances of the named groups")
                 .eventPattern(pattern.build())
-                .targets(List.of(SfnStateMachine.Builder.create(workflow.getStateMachine())
-                        // the execution input is the lifecycle message, as from SNS
-                        .input(RuleTargetInput.fromEventPath("$.detail"))
+                .targets(List.of(SnsTopic.Builder.create(notifications.topic())
+                        .message(RuleTargetInput.fromEventPath("$.detail"))
                         .deadLetterQueue(deadLetterQueue)
                         .build()))
                 .build();

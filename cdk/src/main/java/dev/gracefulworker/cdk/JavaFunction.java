@@ -67,6 +67,7 @@ final class JavaFunction extends Construct {
                 .vpcSubnets(placement.subnets())
                 .securityGroups(placement.securityGroups()));
         this.function = builder.build();
+        CfnLintFindings.roleDependencyWrittenByCdk(function);
         Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
                 "callers invoke the alias " + ALIAS + " on currentVersion, a published version");
         this.alias = Alias.Builder.create(this, "Alias").aliasName(ALIAS).version(function.getCurrentVersion()).build();

@@ -144,7 +144,11 @@ class DeploymentConfigTest {
             "maxWaitSeconds|200000|maxWaitSeconds is 200000: it must be between 1 and 172800",
             // a selector is parsed with the handlers' own parser, so a typo fails the synth, not every execution
             "waitForPods|batch:app in (a|waitForPods[0].labelSelector: 'app in (a' is not a label selector",
-            "waitForPods|:app=web|waitForPods must be a JSON list like"})
+            "waitForPods|:app=web|waitForPods must be a JSON list like",
+            // what CloudFormation's resource schemas would refuse, caught here with the key's name
+            "lifecycleHookName|drain.first|lifecycleHookName must be 1-255 letters, digits or - _ / (what a lifecycle hook name may hold) (got 'drain.first')",
+            "lifecycleHookName|drain first|lifecycleHookName must be 1-255 letters, digits or - _ /",
+            "securityGroupIds|sg-00000001,sg-00000002,sg-00000003,sg-00000004,sg-00000005,sg-00000006|securityGroupIds: at most 5 security groups (got 6)"})
     void badValue_isRejectedNamingTheKey(String key, String value, String expectedProblem) {
         var context = new HashMap<String, Object>();
         if (!key.equals("clusterName") && !key.equals("kubeconfigSecretArn")) {
@@ -153,6 +157,27 @@ class DeploymentConfigTest {
         context.put(key, value);
 
         assertThat(problems(context)).anySatisfy(problem -> assertThat(problem).startsWith(expectedProblem));
+    }
+
+    @Test
+    void topicArnLongerThanAHookTargetMayBe_isRejected() {
+        String arn = "arn:aws:sns:eu-west-1:111122223333:" + "t".repeat(221);
+
+        assertThat(arn).hasSize(256);
+        assertThat(problems(Map.of("clusterName", "demo", "existingTopicArn", arn)))
+                .singleElement().asString().startsWith("existingTopicArn must be an SNS topic ARN (arn:aws:sns:<region>:"
+                        + "<account>:<name>) of at most 255 characters");
+    }
+
+    @Test
+    void seventeenSubnets_areRejected() {
+        var subnets = new StringBuilder();
+        for (int i = 0; i < 17; i++) {
+            subnets.append(i == 0 ? "" : ",").append("subnet-%08x".formatted(i));
+        }
+
+        assertThat(problems(Map.of("clusterName", "demo", "vpcId", "vpc-0123456789abcdef0", "subnetIds", subnets.toString())))
+                .containsExactly("subnetIds: at most 16 subnets (got 17)");
     }
 
     @Test

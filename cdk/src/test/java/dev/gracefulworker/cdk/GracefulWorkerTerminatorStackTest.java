@@ -15,10 +15,14 @@ class GracefulWorkerTerminatorStackTest {
 
     private static final String TASK_HANDLER_PREFIX = "dev.gracefulworker.functions.";
     private static StackSynth eks;
+    private static StackSynth eventBridge;
 
     @BeforeAll
-    static void synthesizeTheEksStackOnce() {
+    static void synthesizeTheEksStacksOnce() {
         eks = StackSynth.of(Map.of(
+                "clusterName", "demo",
+                "autoScalingGroupNames", "workers-a,workers-b"));
+        eventBridge = StackSynth.of(Map.of(
                 "clusterName", "demo",
                 "autoScalingGroupNames", "workers-a,workers-b",
                 "eventBridgeEntry", "true"));
@@ -51,7 +55,33 @@ class GracefulWorkerTerminatorStackTest {
                         "Principal", Map.of("Service", "autoscaling.amazonaws.com")))))));
         roleAllows(eks, hookRole, Map.of("Action", "sns:Publish",
                 "Resource", Map.of("Ref", eks.logicalId("AWS::SNS::Topic", "LifecycleTopic"))));
-        roleAllows(eks, hookRole, Map.of("Action", List.of("kms:Decrypt", "kms:GenerateDataKey")));
+        roleAllows(eks, hookRole, Map.of("Action", List.of("kms:Decrypt", "kms:GenerateDataKey"),
+                "Resource", Map.of("Fn::GetAtt", List.of(eks.logicalId("AWS::KMS::Key", "LifecycleTopicKey"), "Arn"))));
+    }
+
+    @Test
+    void topicKeyPolicy_namesTheHookRole_forEncryptingLifecycleMessages() {
+        String hookRole = eks.logicalId("AWS::IAM::Role", "LifecycleHookRole");
+
+        eks.template().hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Allow",
+                        "Principal", Map.of("AWS", Map.of("Fn::GetAtt", List.of(hookRole, "Arn"))),
+                        "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"),
+                        "Resource", "*")))))));
+    }
+
+    @Test
+    void everyHook_dependsOnTheHookRolePolicyAndTheTopicPolicy_becauseItsCreationPublishesATestMessage() {
+        String rolePolicy = eks.logicalId("AWS::IAM::Policy", "LifecycleHookRoleDefaultPolicy");
+        String topicPolicy = eks.logicalId("AWS::SNS::TopicPolicy", "LifecycleTopicPolicy");
+
+        var hooks = eks.template().findResources("AWS::AutoScaling::LifecycleHook");
+
+        assertThat(hooks).hasSize(2);
+        hooks.forEach((id, hook) -> assertThat(json(hook).path("DependsOn"))
+                .as(id).extracting(JsonNode::toString).asString()
+                .contains("\"" + rolePolicy + "\"", "\"" + topicPolicy + "\""));
     }
 
     @Test
@@ -213,15 +243,51 @@ class GracefulWorkerTerminatorStackTest {
     // --- EventBridge entry, alarms, outputs -----------------------------------------------------------------------
 
     @Test
-    void eventBridgeEntry_startsTheStateMachineWithTheEventDetailForTheNamedGroups() {
-        eks.template().hasResourceProperties("AWS::Events::Rule", Map.of(
+    void eventBridgeEntry_forwardsTheEventDetailOfTheNamedGroupsToTheTopic_soTheStarterNamesTheExecution() {
+        String topic = eventBridge.logicalId("AWS::SNS::Topic", "LifecycleTopic");
+
+        eventBridge.template().hasResourceProperties("AWS::Events::Rule", Map.of(
                 "EventPattern", Map.of(
                         "source", List.of("aws.autoscaling"),
                         "detail-type", List.of("EC2 Instance-terminate Lifecycle Action"),
                         "detail", Map.of("AutoScalingGroupName", List.of("workers-a", "workers-b"))),
                 "Targets", List.of(Match.objectLike(Map.of(
-                        "Arn", Map.of("Ref", eks.logicalId("AWS::StepFunctions::StateMachine", "WorkflowStateMachine")),
-                        "InputPath", "$.detail")))));
+                        "Arn", Map.of("Ref", topic),
+                        "InputPath", "$.detail",
+                        "DeadLetterConfig", Map.of("Arn", Map.of("Fn::GetAtt", List.of(
+                                eventBridge.logicalId("AWS::SQS::Queue", "DeadLetterQueue"), "Arn"))))))));
+        eventBridge.template().hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Allow", "Action", "sns:Publish",
+                        "Principal", Map.of("Service", "events.amazonaws.com"))))))));
+        eventBridge.template().hasResourceProperties("AWS::KMS::Key", Map.of("KeyPolicy", Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(Map.of("Effect", "Allow",
+                        "Principal", Map.of("Service", "events.amazonaws.com"),
+                        "Action", Match.arrayWith(List.of("kms:Decrypt")))))))));
+    }
+
+    @Test
+    void eventBridgeEntry_isTheOnlyWayIn_theHooksNotifyNoTopic_andNothingStartsTheStateMachineDirectly() {
+        var hooks = eventBridge.template().findResources("AWS::AutoScaling::LifecycleHook");
+
+        assertThat(hooks).hasSize(2);
+        hooks.forEach((id, hook) -> {
+            JsonNode properties = json(hook).path("Properties");
+            assertThat(properties.has("NotificationTargetARN")).as(id).isFalse();
+            assertThat(properties.has("RoleARN")).as(id).isFalse();
+        });
+        String stateMachine = eventBridge.logicalId("AWS::StepFunctions::StateMachine", "WorkflowStateMachine");
+        eventBridge.template().findResources("AWS::Events::Rule").values().forEach(rule ->
+                assertThat(json(rule).path("Properties").path("Targets").toString()).doesNotContain(stateMachine));
+        assertThat(eventBridge.template().findResources("AWS::IAM::Policy").values().stream()
+                .filter(policy -> json(policy).toString().contains("states:StartExecution")))
+                .as("policies that may start the state machine: the starter's only").hasSize(1);
+    }
+
+    @Test
+    void withoutEventBridgeEntry_thereIsNoRule_andTheHooksNotifyTheTopic() {
+        eks.template().resourceCountIs("AWS::Events::Rule", 0);
+        eks.template().allResourcesProperties("AWS::AutoScaling::LifecycleHook", Map.of(
+                "NotificationTargetARN", Map.of("Ref", eks.logicalId("AWS::SNS::Topic", "LifecycleTopic"))));
     }
 
     @Test

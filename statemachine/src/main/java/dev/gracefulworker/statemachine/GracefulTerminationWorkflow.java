@@ -3,7 +3,9 @@ package dev.gracefulworker.statemachine;
 import dev.gracefulworker.contract.DefinitionLimits;
 import dev.gracefulworker.contract.Settings;
 import dev.gracefulworker.contract.SettingsViolation;
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.LogOptions;
@@ -27,6 +29,9 @@ public final class GracefulTerminationWorkflow extends Construct {
     public static final Duration EXECUTION_TIMEOUT =
             Duration.seconds(Settings.MAX_WAIT_LIMIT_SECONDS + 3_600);
 
+    /** Where Step Functions' vended execution logs belong (Step Functions developer guide, "Logging"). */
+    public static final String VENDED_LOGS_PREFIX = "/aws/vendedlogs/states/";
+
     private final Settings settings;
     private final DefinitionLimits limits;
     private final LogGroup logGroup;
@@ -37,6 +42,7 @@ public final class GracefulTerminationWorkflow extends Construct {
         this.settings = props.settings();
         var definition = new WorkflowDefinition(this, props.functions(), settings, props.lifecycleActionArns());
         this.logGroup = LogGroup.Builder.create(this, "ExecutionLogs")
+                .logGroupName(executionLogGroupName())
                 .retention(props.logRetention())
                 .build();
         this.stateMachine = StateMachine.Builder.create(this, "StateMachine")
@@ -54,6 +60,19 @@ public final class GracefulTerminationWorkflow extends Construct {
                 .build();
         this.limits = definition.limits();
         getNode().addValidation(this::validate);
+    }
+
+    /**
+     * {@value #VENDED_LOGS_PREFIX}{@code <stack name>-executions-<first part of the stack id's UUID>}. Step Functions
+     * delivers logs as a vended log source: under this prefix, CloudWatch Logs' account-wide resource policy (5,120
+     * characters) keeps one statement for the prefix instead of one per log group, so it does not overflow as stacks
+     * are added. The stack id's UUID keeps the name unique when a stack is deleted (the group is retained) and
+     * created again.
+     */
+    private static String executionLogGroupName() {
+        String stackUuid = Fn.select(2, Fn.split("/", Aws.STACK_ID));
+        return Fn.join("", List.of(VENDED_LOGS_PREFIX, Aws.STACK_NAME, "-executions-",
+                Fn.select(0, Fn.split("-", stackUuid))));
     }
 
     // the same rules "Apply per-group overrides" applies at run time, with the limits counted from this definition

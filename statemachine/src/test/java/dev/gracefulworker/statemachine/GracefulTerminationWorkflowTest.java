@@ -49,6 +49,17 @@ class GracefulTerminationWorkflowTest {
     }
 
     @Test
+    void executionLogGroup_isNamedUnderVendedLogs_uniquePerStackCreation() {
+        var stackUuid = Map.of("Fn::Select", List.of(2, Map.of("Fn::Split", List.of("/", Map.of("Ref", "AWS::StackId")))));
+
+        defaults.template().hasResourceProperties("AWS::Logs::LogGroup", Map.of(
+                "LogGroupName", Map.of("Fn::Join", List.of("", List.of(
+                        "/aws/vendedlogs/states/", Map.of("Ref", "AWS::StackName"), "-executions-",
+                        Map.of("Fn::Select", List.of(0, Map.of("Fn::Split", List.of("-", stackUuid))))))),
+                "RetentionInDays", 30));
+    }
+
+    @Test
     void logLevelAndTracing_followTheProps() {
         var synth = WorkflowSynth.of(props -> props.logLevel(LogLevel.ERROR).tracingEnabled(false));
 

@@ -2,7 +2,10 @@ package dev.gracefulworker.emulator.aws;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +19,8 @@ public final class AutoScaling {
 
   private final Clock clock;
   private final List<LifecycleAction> actions = new ArrayList<>();
+  private final Map<String, Instant> groups = new LinkedHashMap<>();
+  private final List<LifecycleHook> hooks = new ArrayList<>();
 
   AutoScaling(Clock clock) {
     this.clock = clock;
@@ -46,6 +51,43 @@ public final class AutoScaling {
   /** The instance's most recently started lifecycle action, whatever its state. */
   public synchronized Optional<LifecycleAction> action(String instanceId) {
     return actions.reversed().stream().filter(action -> action.instanceId().equals(instanceId)).findFirst();
+  }
+
+  /** Adds an Auto Scaling group (DescribeAutoScalingGroups reports it; hooks may be put on it). */
+  public synchronized void addGroup(String autoScalingGroupName) {
+    groups.putIfAbsent(autoScalingGroupName, clock.instant());
+  }
+
+  /** Adds or replaces (same group and name) a hook, as PutLifecycleHook does; the group must exist. */
+  public synchronized void putLifecycleHook(LifecycleHook hook) {
+    if (!groups.containsKey(hook.autoScalingGroupName())) {
+      throw new IllegalArgumentException("no Auto Scaling group " + hook.autoScalingGroupName() + ": addGroup first");
+    }
+    hooks.removeIf(h -> h.autoScalingGroupName().equals(hook.autoScalingGroupName())
+        && h.lifecycleHookName().equals(hook.lifecycleHookName()));
+    hooks.add(hook);
+  }
+
+  /** The named groups that exist, in the order asked (all groups when none are named), with when each was made. */
+  synchronized Map<String, Instant> groups(List<String> names) {
+    var found = new LinkedHashMap<String, Instant>();
+    (names.isEmpty() ? List.copyOf(groups.keySet()) : names).forEach(name -> {
+      if (groups.containsKey(name)) {
+        found.put(name, groups.get(name));
+      }
+    });
+    return found;
+  }
+
+  /** The group's hooks with the given names (all when none are named); an unknown group is a ValidationError. */
+  synchronized List<LifecycleHook> hooks(String autoScalingGroupName, List<String> names) {
+    if (!groups.containsKey(autoScalingGroupName)) {
+      throw AwsError.badRequest("ValidationError", "Group " + autoScalingGroupName + " not found").toException();
+    }
+    return hooks.stream()
+        .filter(hook -> hook.autoScalingGroupName().equals(autoScalingGroupName))
+        .filter(hook -> names.isEmpty() || names.contains(hook.lifecycleHookName()))
+        .toList();
   }
 
   /** Every lifecycle action started, in start order. */

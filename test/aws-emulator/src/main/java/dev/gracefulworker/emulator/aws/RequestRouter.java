@@ -11,6 +11,7 @@ import java.util.Optional;
 final class RequestRouter {
 
   private static final String EKS_CLUSTERS = "/clusters";
+  private static final String ACCESS_ENTRIES = "/access-entries";
 
   Optional<ServiceCall> route(IncomingRequest request) {
     if (request.target().isPresent()) {
@@ -37,12 +38,29 @@ final class RequestRouter {
     return Optional.ofNullable(service).map(s -> new ServiceCall(s, action, Json.topLevelFields(body)));
   }
 
-  /** EKS is restJson1: {@code GET /clusters/{name}} is DescribeCluster; any other path is an unknown operation. */
+  /**
+   * EKS is restJson1: {@code GET /clusters/{name}} is DescribeCluster, {@code GET /clusters/{name}/access-entries}
+   * ListAccessEntries, {@code GET /clusters/{name}/access-entries/{principalArn}} DescribeAccessEntry; any other path
+   * is an unknown operation.
+   */
   private static ServiceCall eks(IncomingRequest request) {
     String rest = request.path().substring(EKS_CLUSTERS.length());
     String name = rest.startsWith("/") ? rest.substring(1) : "";
     if (request.method().equals("GET") && !name.isEmpty() && !name.contains("/")) {
       return new ServiceCall(AwsService.EKS, "DescribeCluster", Map.of("name", name));
+    }
+    int entries = name.indexOf(ACCESS_ENTRIES);
+    if (request.method().equals("GET") && entries > 0) {
+      String cluster = name.substring(0, entries);
+      String principal = name.substring(entries + ACCESS_ENTRIES.length());
+      if (principal.isEmpty()) {
+        return new ServiceCall(AwsService.EKS, "ListAccessEntries", Map.of("name", cluster));
+      }
+      if (principal.startsWith("/")) {
+        // the path is decoded: the principal ARN's own '/' stays in it
+        return new ServiceCall(AwsService.EKS, "DescribeAccessEntry",
+            Map.of("name", cluster, "principalArn", principal.substring(1)));
+      }
     }
     return new ServiceCall(AwsService.EKS, request.method() + " " + request.path(), Map.of());
   }

@@ -94,6 +94,56 @@ class AwsCliConformanceTest {
   }
 
   @Test
+  void describeAutoScalingGroupsAndLifecycleHooks_printTheGroupAndItsHook_andNothingForAnUnknownGroup() {
+    emulator.autoScaling().addGroup(GROUP);
+    emulator.autoScaling().putLifecycleHook(new LifecycleHook(GROUP, HOOK, "autoscaling:EC2_INSTANCE_TERMINATING",
+        "arn:aws:sns:eu-west-1:111122223333:lifecycle", "arn:aws:iam::111122223333:role/hook", 300, "CONTINUE"));
+
+    JsonNode groups = aws.run("autoscaling", "describe-auto-scaling-groups",
+        "--auto-scaling-group-names", GROUP, "workers-gone").json();
+    JsonNode hooks = aws.run("autoscaling", "describe-lifecycle-hooks", "--auto-scaling-group-name", GROUP).json();
+
+    assertThat(groups.path("AutoScalingGroups")).hasSize(1);
+    assertThat(groups.at("/AutoScalingGroups/0/AutoScalingGroupName").asText()).isEqualTo(GROUP);
+    assertThat(groups.at("/AutoScalingGroups/0/AutoScalingGroupARN").asText())
+        .startsWith("arn:aws:autoscaling:eu-west-1:111122223333:autoScalingGroup:")
+        .endsWith(":autoScalingGroupName/" + GROUP);
+    JsonNode hook = hooks.at("/LifecycleHooks/0");
+    assertThat(hook.path("LifecycleHookName").asText()).isEqualTo(HOOK);
+    assertThat(hook.path("LifecycleTransition").asText()).isEqualTo("autoscaling:EC2_INSTANCE_TERMINATING");
+    assertThat(hook.path("NotificationTargetARN").asText()).isEqualTo("arn:aws:sns:eu-west-1:111122223333:lifecycle");
+    assertThat(hook.path("RoleARN").asText()).isEqualTo("arn:aws:iam::111122223333:role/hook");
+    assertThat(hook.path("HeartbeatTimeout").asInt()).isEqualTo(300);
+    assertThat(hook.path("GlobalTimeout").asInt()).isEqualTo(30_000);
+    assertThat(hook.path("DefaultResult").asText()).isEqualTo("CONTINUE");
+  }
+
+  @Test
+  void accessEntries_areListedAndDescribed_andRefusedOnAConfigMapCluster() {
+    String role = "arn:aws:iam::111122223333:role/GracefulWorkerTerminator-TaskRole";
+    emulator.eks().addCluster("workers", URI.create("https://127.0.0.1:6443"), "ca");
+    emulator.eks().addAccessEntry("workers", role, java.util.List.of("graceful-worker-terminator"));
+    emulator.eks().addCluster("legacy", URI.create("https://127.0.0.1:6443"), "ca");
+    emulator.eks().setAuthenticationMode("legacy", "CONFIG_MAP");
+
+    JsonNode list = aws.run("eks", "list-access-entries", "--cluster-name", "workers").json();
+    JsonNode entry = aws.run("eks", "describe-access-entry", "--cluster-name", "workers", "--principal-arn", role)
+        .json().path("accessEntry");
+    AwsCli.Result legacyMode = aws.run("eks", "describe-cluster", "--name", "legacy");
+    AwsCli.Result legacyEntries = aws.run("eks", "list-access-entries", "--cluster-name", "legacy");
+
+    assertThat(list.path("accessEntries")).extracting(JsonNode::asText).containsExactly(role);
+    assertThat(entry.path("principalArn").asText()).isEqualTo(role);
+    assertThat(entry.path("kubernetesGroups")).extracting(JsonNode::asText).containsExactly("graceful-worker-terminator");
+    assertThat(entry.path("username").asText())
+        .isEqualTo("arn:aws:sts::111122223333:assumed-role/GracefulWorkerTerminator-TaskRole/{{SessionName}}");
+    assertThat(legacyMode.json().at("/cluster/accessConfig/authenticationMode").asText()).isEqualTo("CONFIG_MAP");
+    assertThat(legacyEntries.exitCode()).isNotZero();
+    assertThat(legacyEntries.stderr()).contains("An error occurred (InvalidRequestException) when calling the "
+        + "ListAccessEntries operation: The cluster's authentication mode must be set to one of");
+  }
+
+  @Test
   void startExecution_isIdempotentForSameInputAndRefusesOtherInput() {
     emulator.stepFunctions().addStateMachine(STATE_MACHINE);
     String input = "{\"EC2InstanceId\":\"" + INSTANCE + "\"}";

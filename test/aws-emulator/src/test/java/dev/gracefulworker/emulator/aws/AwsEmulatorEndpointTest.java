@@ -58,7 +58,7 @@ class AwsEmulatorEndpointTest {
 
   @Test
   void unknownQueryAction_isInvalidAction() throws Exception {
-    HttpResponse<String> response = post(form("DescribeAutoScalingGroups"), SIGNATURE);
+    HttpResponse<String> response = post(form("DescribeScalingActivities"), SIGNATURE);
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.body()).contains("<Code>InvalidAction</Code>");

@@ -58,6 +58,10 @@ final class ApiError extends RuntimeException {
         return new ApiError(401, "Unauthorized", "Unauthorized", null);
     }
 
+    static ApiError forbidden(String message) {
+        return new ApiError(403, "Forbidden", message, null);
+    }
+
     static ApiError methodNotAllowed() {
         return new ApiError(405, "MethodNotAllowed", "the server does not allow this method on the requested resource", null);
     }

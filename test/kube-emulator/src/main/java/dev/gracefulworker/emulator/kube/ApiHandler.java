@@ -27,9 +27,12 @@ final class ApiHandler implements HttpHandler {
     private final Clock clock;
     /** When the emulator started, on its clock: faults with afterSeconds/forSeconds count from here. */
     private final Instant started;
+    private final Rbac rbac;
 
-    ApiHandler(Cluster cluster, Faults faults, Supplier<Predicate<String>> acceptedTokens, RequestLog log, Clock clock) {
+    ApiHandler(Cluster cluster, Faults faults, Supplier<Predicate<String>> acceptedTokens, RequestLog log, Clock clock,
+               Rbac rbac) {
         this.cluster = cluster;
+        this.rbac = rbac;
         this.clock = clock;
         this.started = clock.instant();
         this.faults = faults;
@@ -39,7 +42,7 @@ final class ApiHandler implements HttpHandler {
 
     /** A routed request: method, path segments, decoded query parameters, body and content type. */
     private record Call(String method, String path, String[] segments, Map<String, String> params, byte[] body,
-                        String contentType, String serverAddress) {
+                        String contentType, String serverAddress, Identity identity, boolean impersonating) {
 
         boolean is(String... pattern) {
             if (segments.length != pattern.length) {
@@ -125,10 +128,19 @@ final class ApiHandler implements HttpHandler {
                 }
             }
             authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+            var impersonatedUser = exchange.getRequestHeaders().getFirst("Impersonate-User");
+            var impersonatedGroups = exchange.getRequestHeaders().getOrDefault("Impersonate-Group", java.util.List.of());
+            if (impersonatedUser == null && !impersonatedGroups.isEmpty()) {
+                throw ApiError.badRequest("requested " + impersonatedGroups + " without impersonating a user");
+            }
+            // the token's user is an administrator, so it may impersonate anyone
+            Identity identity = impersonatedUser == null ? Identity.ADMIN
+                    : Identity.impersonated(impersonatedUser, impersonatedGroups);
             byte[] body = exchange.getRequestBody().readAllBytes();
             String host = exchange.getRequestHeaders().getFirst("Host");
             Call call = new Call(method, path, segments(path), params(query), body,
-                    exchange.getRequestHeaders().getFirst("Content-Type"), host == null ? "" : host);
+                    exchange.getRequestHeaders().getFirst("Content-Type"), host == null ? "" : host, identity,
+                    impersonatedUser != null);
             Answer answer = route(call);
             if (answer.status() == 200 && Tables.wanted(exchange.getRequestHeaders().getFirst("Accept"))) {
                 return Tables.of(answer.tree(), clock.instant()).<Answer>map(t -> new TreeAnswer(200, t)).orElse(answer);
@@ -139,6 +151,28 @@ final class ApiHandler implements HttpHandler {
         } catch (IOException e) {
             return new TreeAnswer(500, ApiError.injected(500).toStatus());
         }
+    }
+
+    /** authorization.k8s.io/v1 SelfSubjectAccessReview: may the caller (or whom it impersonates) do this? */
+    private Answer selfSubjectAccessReview(Call call) {
+        // kubectl sends the review as protobuf, client-java and the Python client as JSON
+        JsonNode review = call.contentType() != null && call.contentType().startsWith(ProtobufReview.CONTENT_TYPE)
+                ? ProtobufReview.read(call.body()) : call.json();
+        JsonNode attributes = review == null ? null : review.at("/spec/resourceAttributes");
+        if (attributes == null || !attributes.isObject()) {
+            throw ApiError.badRequest("SelfSubjectAccessReview spec.resourceAttributes is required (nonResourceAttributes "
+                    + "are not emulated)");
+        }
+        Rbac.Decision decision = rbac.authorize(call.identity(), Rbac.Attributes.from(attributes));
+        ObjectNode answer = Json.object().put("kind", "SelfSubjectAccessReview")
+                .put("apiVersion", "authorization.k8s.io/v1");
+        answer.putObject("metadata").putNull("creationTimestamp");
+        answer.set("spec", review.path("spec").deepCopy());
+        ObjectNode status = answer.putObject("status").put("allowed", decision.allowed());
+        if (!decision.reason().isEmpty()) {
+            status.put("reason", decision.reason());
+        }
+        return new TreeAnswer(201, answer);
     }
 
     private static void applyDelay(Fault fault) {
@@ -166,6 +200,14 @@ final class ApiHandler implements HttpHandler {
         if (discovery.isPresent()) {
             requireMethod(call, "GET");
             return ok(discovery.get());
+        }
+        if (call.is("apis", "authorization.k8s.io", "v1", "selfsubjectaccessreviews")) {
+            requireMethod(call, "POST");
+            return selfSubjectAccessReview(call);
+        }
+        if (call.impersonating()) {
+            // only the access review consults RBAC: serving other calls as if allowed would hide a missing grant
+            throw ApiError.forbidden("impersonation is emulated for selfsubjectaccessreviews only");
         }
         if ("true".equals(call.params().get("watch")) || "1".equals(call.params().get("watch"))) {
             throw ApiError.methodNotAllowed();

@@ -25,6 +25,7 @@ final class Discovery {
             case "/api/v1", "/api/v1/" -> coreV1();
             case "/apis/policy/v1", "/apis/policy/v1/" -> policyV1();
             case "/apis/apps/v1", "/apis/apps/v1/" -> appsV1();
+            case "/apis/authorization.k8s.io/v1", "/apis/authorization.k8s.io/v1/" -> authorizationV1();
             default -> null;
         });
     }
@@ -47,7 +48,7 @@ final class Discovery {
     private static ObjectNode apiGroups() {
         ObjectNode doc = Json.object().put("kind", "APIGroupList").put("apiVersion", "v1");
         ArrayNode groups = doc.putArray("groups");
-        for (String group : List.of("apps", "policy")) {
+        for (String group : List.of("apps", "authorization.k8s.io", "policy")) {
             ObjectNode g = groups.addObject().put("name", group);
             ObjectNode version = Json.object().put("groupVersion", group + "/v1").put("version", "v1");
             g.putArray("versions").add(version);
@@ -74,6 +75,13 @@ final class Discovery {
         resource(resources, "poddisruptionbudgets", "poddisruptionbudget", true, "PodDisruptionBudget", ALL_VERBS, "pdb");
         resource(resources, "poddisruptionbudgets/status", "", true, "PodDisruptionBudget",
                 List.of("get", "patch", "update"), null);
+        return doc;
+    }
+
+    private static ObjectNode authorizationV1() {
+        ObjectNode doc = resourceList("authorization.k8s.io/v1");
+        resource((ArrayNode) doc.get("resources"), "selfsubjectaccessreviews", "", false, "SelfSubjectAccessReview",
+                List.of("create"), null);
         return doc;
     }
 

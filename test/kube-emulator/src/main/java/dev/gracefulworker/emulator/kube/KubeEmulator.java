@@ -38,6 +38,7 @@ public final class KubeEmulator implements AutoCloseable {
     private final Cluster cluster;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
+    private final Rbac rbac = new Rbac();
     private final TlsMaterial tls;
     private final HttpServer http;
     private final HttpsServer https;
@@ -49,7 +50,7 @@ public final class KubeEmulator implements AutoCloseable {
         scenario.faults().forEach(faults::add);
         this.tls = TlsMaterial.shared();
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        ApiHandler handler = new ApiHandler(cluster, faults, () -> acceptedTokens, log, clock);
+        ApiHandler handler = new ApiHandler(cluster, faults, () -> acceptedTokens, log, clock, rbac);
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         this.http = HttpServer.create(loopback, 0);
         this.https = HttpsServer.create(loopback, 0);
@@ -96,6 +97,15 @@ public final class KubeEmulator implements AutoCloseable {
     public void acceptTokens(Predicate<String> accepted) {
         Predicate<String> own = DEFAULT_TOKEN::equals;
         this.acceptedTokens = own.or(accepted);
+    }
+
+    /**
+     * Applies an RBAC manifest (ClusterRole, ClusterRoleBinding, Role, RoleBinding; multi-document YAML), as
+     * {@code kubectl apply -f} would. SelfSubjectAccessReviews are answered from what was applied; every accepted
+     * token is an administrator ({@code system:masters}) and may impersonate any user and groups.
+     */
+    public void applyRbac(String manifest) {
+        rbac.apply(manifest);
     }
 
     /** Writes a kubeconfig for the HTTPS endpoint (CA embedded, bearer token) and returns {@code file}. */

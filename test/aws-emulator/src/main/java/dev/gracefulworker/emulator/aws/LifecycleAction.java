@@ -3,6 +3,9 @@ package dev.gracefulworker.emulator.aws;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -30,6 +33,8 @@ public final class LifecycleAction {
   private State state = State.PENDING;
   private String result;
   private Instant lastHeartbeatAt;
+  private final List<Instant> heartbeatTimes = new ArrayList<>();
+  private Instant completedAt;
   private int heartbeats;
   private int completeCalls;
 
@@ -63,6 +68,11 @@ public final class LifecycleAction {
 
   public String token() {
     return token;
+  }
+
+  /** The hook's heartbeat timeout: the longest the action waits for a sign of life. */
+  public Duration heartbeatTimeout() {
+    return heartbeatTimeout;
   }
 
   public String defaultResult() {
@@ -114,13 +124,42 @@ public final class LifecycleAction {
     requireActive();
     state = State.COMPLETED;
     result = completionResult;
+    completedAt = clock.instant();
     completeCalls++;
   }
 
   synchronized void recordHeartbeat() {
     requireActive();
     lastHeartbeatAt = clock.instant();
+    heartbeatTimes.add(lastHeartbeatAt);
     heartbeats++;
+  }
+
+  /** When each successful heartbeat was recorded, in order. */
+  public synchronized List<Instant> heartbeatTimes() {
+    return List.copyOf(heartbeatTimes);
+  }
+
+  /** When the action was completed; empty while pending or once expired. */
+  public synchronized Optional<Instant> completedAt() {
+    return Optional.ofNullable(completedAt);
+  }
+
+  /**
+   * The longest the action went without a sign of life: between its start, each heartbeat, and its completion (or
+   * now, while it is pending). Above the heartbeat timeout means it expired.
+   */
+  public synchronized Duration longestSilence() {
+    List<Instant> marks = new ArrayList<>();
+    marks.add(startedAt);
+    marks.addAll(heartbeatTimes);
+    marks.add(completedAt != null ? completedAt : clock.instant());
+    Duration longest = Duration.ZERO;
+    for (int i = 1; i < marks.size(); i++) {
+      Duration gap = Duration.between(marks.get(i - 1), marks.get(i));
+      longest = gap.compareTo(longest) > 0 ? gap : longest;
+    }
+    return longest;
   }
 
   boolean belongsTo(String groupName, String hookName) {

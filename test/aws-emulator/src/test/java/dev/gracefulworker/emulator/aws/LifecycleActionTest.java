@@ -50,6 +50,21 @@ class LifecycleActionTest {
   }
 
   @Test
+  void longestSilence_isTheLongestStretchBetweenStartHeartbeatsAndCompletion() {
+    LifecycleAction action = start(300);
+    clock.advance(Duration.ofSeconds(100));
+    autoScaling.recordHeartbeat(byToken());
+    clock.advance(Duration.ofSeconds(250));
+    autoScaling.recordHeartbeat(byToken());
+    clock.advance(Duration.ofSeconds(40));
+
+    assertThat(action.heartbeatTimes()).containsExactly(Instant.parse(START).plusSeconds(100),
+        Instant.parse(START).plusSeconds(350));
+    assertThat(action.longestSilence()).isEqualTo(Duration.ofSeconds(250));
+    assertThat(action.completedAt()).isEmpty();
+  }
+
+  @Test
   void heartbeats_neverKeepTheActionPastHundredTimesTheHeartbeatTimeout() {
     LifecycleAction action = start(30);
 

@@ -57,7 +57,9 @@ print({ type: 'ExecutionResult', ...result, ...(failure ?? {}) });
 function sdkIntegration(name, service, action, states) {
   return async (parameters) => {
     // the StateEntered event was dispatched before this call: let the event loop deliver it to the reader above
-    await new Promise((resolve) => setImmediate(resolve));
+    for (let tick = 0; current.name !== name && tick < 1000; tick++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (current.name !== name) throw new Error(`the runner lost track of the state: expected ${name}, at ${current.name}`);
     const next = states[states[name].Next];
     const followingWaitSeconds = next?.Type !== 'Wait' ? null

@@ -33,6 +33,7 @@ public final class AwsEmulator implements AutoCloseable {
   private final Eks eks;
   private final StepFunctions stepFunctions;
   private final SecretsManager secrets;
+  private final LoadBalancing loadBalancing;
 
   private AwsEmulator(Clock clock) throws IOException {
     this.faults = new Faults();
@@ -41,6 +42,7 @@ public final class AwsEmulator implements AutoCloseable {
     this.eks = new Eks(clock);
     this.stepFunctions = new StepFunctions(clock);
     this.secrets = new SecretsManager(clock);
+    this.loadBalancing = new LoadBalancing(clock);
     var apis = new EnumMap<AwsService, ServiceApi>(AwsService.class);
     for (AwsService service : AwsService.values()) {
       apis.put(service, switch (service) {
@@ -49,6 +51,7 @@ public final class AwsEmulator implements AutoCloseable {
         case EKS -> new EksApi(eks);
         case STEP_FUNCTIONS -> new StepFunctionsApi(stepFunctions);
         case SECRETS_MANAGER -> new SecretsManagerApi(secrets);
+        case ELASTIC_LOAD_BALANCING -> new ElasticLoadBalancingApi(loadBalancing);
       });
     }
     this.handler = new AwsHttpHandler(faults, apis);
@@ -93,6 +96,11 @@ public final class AwsEmulator implements AutoCloseable {
 
   public StepFunctions stepFunctions() {
     return stepFunctions;
+  }
+
+  /** Elastic Load Balancing v2: target groups, their tags and target health. */
+  public LoadBalancing loadBalancing() {
+    return loadBalancing;
   }
 
   public SecretsManager secrets() {

@@ -6,7 +6,8 @@ enum AwsService {
   EC2("ec2", new AwsError("RequestLimitExceeded", "Request limit exceeded.", 503)),
   EKS("eks", new AwsError("ThrottlingException", "Rate exceeded", 429)),
   STEP_FUNCTIONS("states", AwsError.badRequest("ThrottlingException", "Rate exceeded")),
-  SECRETS_MANAGER("secretsmanager", AwsError.badRequest("ThrottlingException", "Rate exceeded"));
+  SECRETS_MANAGER("secretsmanager", AwsError.badRequest("ThrottlingException", "Rate exceeded")),
+  ELASTIC_LOAD_BALANCING("elasticloadbalancing", AwsError.badRequest("Throttling", "Rate exceeded"));
 
   static final String REGION = "eu-west-1";
   static final String ACCOUNT = "111122223333";

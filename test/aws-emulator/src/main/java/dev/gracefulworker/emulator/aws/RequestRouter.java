@@ -73,6 +73,7 @@ final class RequestRouter {
     AwsService service = switch (form.getOrDefault("Version", "")) {
       case "2011-01-01" -> AwsService.AUTO_SCALING;
       case "2016-11-15" -> AwsService.EC2;
+      case "2015-12-01" -> AwsService.ELASTIC_LOAD_BALANCING;
       default -> null;
     };
     var params = new LinkedHashMap<>(form);

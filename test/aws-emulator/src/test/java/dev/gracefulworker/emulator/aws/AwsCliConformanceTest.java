@@ -54,6 +54,21 @@ class AwsCliConformanceTest {
   }
 
   @Test
+  void describeTargetHealth_printsADrainingTargetWithItsReason() {
+    var group = emulator.loadBalancing().addTargetGroup("k8s-web-abc123", 300, java.util.Map.of());
+    emulator.loadBalancing().register(group.arn(), INSTANCE);
+    emulator.loadBalancing().deregister(INSTANCE);
+
+    AwsCli.Result result = aws.run("elbv2", "describe-target-health", "--target-group-arn", group.arn());
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    JsonNode target = result.json().path("TargetHealthDescriptions").get(0);
+    assertThat(target.path("Target").path("Id").asText()).isEqualTo(INSTANCE);
+    assertThat(target.path("TargetHealth").path("State").asText()).isEqualTo("draining");
+    assertThat(target.path("TargetHealth").path("Reason").asText()).isEqualTo("Target.DeregistrationInProgress");
+  }
+
+  @Test
   void describeInstances_printsReservationsWithStateDnsAndZone() {
     emulator.ec2().addInstance(INSTANCE, "shutting-down", "ip-10-0-1-17.eu-west-1.compute.internal", "eu-west-1b");
 

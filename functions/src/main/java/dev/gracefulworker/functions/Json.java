@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import dev.gracefulworker.contract.CompletionReason;
 import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * The functions' own JSON mapper. The task handlers read their input and write their output with it through the
@@ -28,6 +29,12 @@ public final class Json {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** Writes a handler's result to the stream entry point's output, which the runtime owns: flushed, never closed. */
+    public static void writeResponse(OutputStream output, Object result) throws IOException {
+        MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(output, result);
+        output.flush();
     }
 
     /** {@link CompletionReason} as the definition sends it: its camelCase wire value ({@code "nothingToDrain"}). */

@@ -3,7 +3,6 @@ package dev.gracefulworker.functions;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.gracefulworker.functions.observability.Invocation;
@@ -70,10 +69,7 @@ public abstract class JsonTaskHandler<I, O> implements RequestHandler<I, O>, Req
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         I request = read(input);
-        O result = handleRequest(request, context);
-        // the runtime owns the output stream: write and flush, never close it
-        Json.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(output, result);
-        output.flush();
+        Json.writeResponse(output, handleRequest(request, context));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.gracefulworker.functions.replay;
 
-import dev.gracefulworker.functions.Json;
 import dev.gracefulworker.functions.Wiring;
 import dev.gracefulworker.functions.start.ExecutionName;
 import dev.gracefulworker.functions.start.LifecycleMessageParser;
@@ -65,7 +64,7 @@ public final class ReplayExecution {
     /** The name the workflow would have given this input, else the file's name. */
     static String originalName(Path file, String input) {
         try {
-            if (new LifecycleMessageParser(Json.mapper()).parse(input) instanceof Notification.Termination t) {
+            if (new LifecycleMessageParser().parse(input) instanceof Notification.Termination t) {
                 return ExecutionName.of(t.message().instanceId(), t.message().lifecycleActionToken());
             }
         } catch (MalformedMessageException e) {

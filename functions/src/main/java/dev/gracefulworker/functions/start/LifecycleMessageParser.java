@@ -1,21 +1,17 @@
 package dev.gracefulworker.functions.start;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Pattern;
 
-/** Reads an SNS message from Auto Scaling into plain data first; acting on it is someone else's job. */
+/**
+ * Reads an SNS message from Auto Scaling into plain data first; acting on it is someone else's job. The message must
+ * be exactly one JSON object (no data after it, no key twice): it becomes the execution's input as it is, and its ids
+ * name the execution.
+ */
 public final class LifecycleMessageParser {
 
     static final String TEST_NOTIFICATION = "autoscaling:TEST_NOTIFICATION";
     private static final Pattern INSTANCE_ID = Pattern.compile("i-(?:[0-9a-f]{8}|[0-9a-f]{17})");
-
-    private final ObjectMapper json;
-
-    public LifecycleMessageParser(ObjectMapper json) {
-        this.json = json;
-    }
 
     public Notification parse(String message) {
         JsonNode root = readObject(message);
@@ -29,7 +25,8 @@ public final class LifecycleMessageParser {
             if (event != null) {
                 return new Notification.Ignored("not a lifecycle action: " + event, group);
             }
-            throw new MalformedMessageException("LifecycleTransition", "is missing");
+            throw new MalformedMessageException("LifecycleTransition",
+                    root.hasNonNull("LifecycleTransition") ? "is not a string" : "is missing");
         }
         if (!LifecycleMessage.TERMINATING.equals(transition)) {
             return new Notification.Ignored("transition " + transition + " is not a termination", group);
@@ -45,21 +42,22 @@ public final class LifecycleMessageParser {
                 required(root, "LifecycleHookName"),
                 transition,
                 text(root, "Destination"));
+        ExecutionInputLimit.check(message);
         return new Notification.Termination(lifecycle, message);
     }
 
-    private JsonNode readObject(String message) {
-        if (message == null || message.isBlank()) {
-            throw new MalformedMessageException("Message", "is empty");
+    private static JsonNode readObject(String message) {
+        if (message == null) {
+            throw new MalformedMessageException("Message", "is missing");
         }
         try {
-            JsonNode root = json.readTree(message);
-            if (root == null || !root.isObject()) {
+            JsonNode root = StrictJson.read(message);
+            if (!root.isObject()) {
                 throw new MalformedMessageException("Message", "is not a JSON object");
             }
             return root;
-        } catch (JsonProcessingException e) {
-            throw new MalformedMessageException("Message", "is not JSON: " + e.getOriginalMessage());
+        } catch (StrictJson.Rejection e) {
+            throw new MalformedMessageException("Message", e.getMessage());
         }
     }
 

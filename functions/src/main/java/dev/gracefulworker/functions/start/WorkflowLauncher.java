@@ -9,13 +9,14 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Turns SNS messages into executions. Every message is parsed before anything is started, so a batch holding a
- * malformed message starts nothing and is retried (then dead-lettered) as a whole.
+ * Turns an SNS event into executions. The event and every message in it are read before anything is started, so an
+ * event holding anything malformed starts nothing and is retried (then dead-lettered) as a whole.
  */
 public final class WorkflowLauncher {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkflowLauncher.class);
 
+    private final SnsEventReader events = new SnsEventReader();
     private final LifecycleMessageParser parser;
     private final WorkflowStarter starter;
     private final MetricsRecorder metrics;
@@ -26,18 +27,34 @@ public final class WorkflowLauncher {
         this.metrics = metrics;
     }
 
-    public StartResult launch(List<String> messages) {
-        List<Notification> notifications = new ArrayList<>();
-        for (String message : messages) {
+    /** Starts the executions of {@code event}, the SNS event as Lambda delivers it: one result per record. */
+    public StartResult launch(byte[] event) {
+        return new StartResult(read(event).stream().map(this::act).toList());
+    }
+
+    /** The event and every message in it, read; anything malformed is logged, counted and thrown. */
+    List<Notification> read(byte[] event) {
+        List<SnsMessage> messages;
+        try {
+            messages = events.read(event);
+        } catch (MalformedMessageException e) {
+            throw rejected("the SNS event", e);
+        }
+        List<Notification> notifications = new ArrayList<>(messages.size());
+        for (SnsMessage message : messages) {
             try {
-                notifications.add(parser.parse(message));
+                notifications.add(parser.parse(message.text()));
             } catch (MalformedMessageException e) {
-                metrics.count(Metric.MessagesRejected, 1);
-                LOG.error("rejected lifecycle message: {}", e.getMessage());
-                throw e;
+                throw rejected(message.path(), e);
             }
         }
-        return new StartResult(notifications.stream().map(this::act).toList());
+        return notifications;
+    }
+
+    private MalformedMessageException rejected(String place, MalformedMessageException e) {
+        metrics.count(Metric.MessagesRejected, 1);
+        LOG.error("rejected {}: {}", place, e.getMessage());
+        return e;
     }
 
     private NotificationResult act(Notification notification) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class LifecycleMessageParserTest {
 
-    private final LifecycleMessageParser parser = new LifecycleMessageParser(Json.mapper());
+    private final LifecycleMessageParser parser = new LifecycleMessageParser();
 
     @Test
     void terminatingMessage_isATerminationWithEveryId() {
@@ -129,14 +129,29 @@ class LifecycleMessageParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "not json at all     | is not JSON",
-            "[1, 2]              | is not a JSON object",
-            "\"a string\"        | is not a JSON object"})
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "not json at all           | is not JSON",
+            "[1, 2]                    | is not a JSON object",
+            "\"a string\"              | is not a JSON object",
+            "{\"a\": 1} xyz            | has data after its JSON value (from character 8)",
+            "{\"a\": 1}{\"a\": 2}        | has data after its JSON value (from character 8)",
+            "{\"a\": 1}]                 | has data after its JSON value (from character 8)",
+            "{\"a\": 1, \"a\": 1}        | has the key 'a' twice",
+            "{\"a\": {\"b\": 1, \"b\": 2}} | has the key 'b' twice"})
     void messageThatIsNotAnObject_isRejectedAsMessage(String message, String problem) {
         assertThatThrownBy(() -> parser.parse(message))
                 .isInstanceOfSatisfying(MalformedMessageException.class, e -> assertThat(e.field()).isEqualTo("Message"))
                 .hasMessageContaining(problem);
+    }
+
+    @Test
+    void nonStringTransition_isRejectedAsNotAString() throws Exception {
+        ObjectNode message = terminating();
+        message.put("LifecycleTransition", 42);
+
+        assertThatThrownBy(() -> parser.parse(message.toString()))
+                .isInstanceOfSatisfying(MalformedMessageException.class, e -> assertThat(e.field()).isEqualTo("LifecycleTransition"))
+                .hasMessageContaining("LifecycleTransition is not a string");
     }
 
     @Test

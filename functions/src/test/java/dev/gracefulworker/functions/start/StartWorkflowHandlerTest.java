@@ -3,17 +3,14 @@ package dev.gracefulworker.functions.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.gracefulworker.emulator.aws.Execution;
 import dev.gracefulworker.functions.InvalidEnvironmentException;
 import dev.gracefulworker.functions.RetryableException;
 import dev.gracefulworker.functions.observability.Metric;
 import dev.gracefulworker.functions.support.Emulated;
-import dev.gracefulworker.functions.support.EmulatedWorlds;
 import dev.gracefulworker.functions.support.SavedEvents;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,22 +21,19 @@ class StartWorkflowHandlerTest {
     private static final String EXECUTION = "i-0a1b2c3d4e5f60718-3f6b0c2e-91d4-4c5a-8e7b-0a9d2f4c6e18";
 
     @RegisterExtension
-    final EmulatedWorlds worlds = new EmulatedWorlds();
+    final EmulatedStarter starter = new EmulatedStarter();
     private Emulated world;
-    private StartWorkflowHandler handler;
 
     @BeforeEach
     void start() {
-        world = worlds.start("nodes: []");
-        world.aws.stepFunctions().addStateMachine(Emulated.STATE_MACHINE_ARN);
-        handler = new StartWorkflowHandler(world.wiring());
+        world = starter.world();
     }
 
     @Test
     void terminationMessage_startsOneExecutionWithTheMessageAsInput() {
         String message = SavedEvents.read("lifecycle-terminating.json");
 
-        StartResult result = handler.handleRequest(sns(message), null);
+        StartResult result = deliver(sns(message));
 
         assertThat(result.notifications()).containsExactly(
                 new NotificationResult(StartOutcome.STARTED, "i-0a1b2c3d4e5f60718", EXECUTION, "started"));
@@ -53,11 +47,11 @@ class StartWorkflowHandlerTest {
     @Test
     void duplicateDeliveryAfterTheExecutionEnded_isSuccessWithoutASecondExecution() {
         String message = SavedEvents.read("lifecycle-terminating.json");
-        handler.handleRequest(sns(message), null);
+        deliver(sns(message));
         Execution first = world.aws.stepFunctions().executions().getFirst();
         world.aws.stepFunctions().finish(first.arn(), "SUCCEEDED", "{}");
 
-        StartResult again = handler.handleRequest(sns(message), null);
+        StartResult again = deliver(sns(message));
 
         assertThat(again.notifications()).extracting(NotificationResult::outcome).containsExactly(StartOutcome.ALREADY_STARTED);
         assertThat(world.aws.stepFunctions().executions()).hasSize(1);
@@ -67,16 +61,16 @@ class StartWorkflowHandlerTest {
     void duplicateDeliveryWhileRunning_collapsesIntoTheSameExecution() {
         String message = SavedEvents.read("lifecycle-terminating.json");
 
-        handler.handleRequest(sns(message), null);
-        handler.handleRequest(sns(message), null);
+        deliver(sns(message));
+        deliver(sns(message));
 
         assertThat(world.aws.stepFunctions().executions()).hasSize(1);
     }
 
     @Test
     void testNotificationAndLaunching_areIgnoredAndStartNothing() {
-        StartResult result = handler.handleRequest(sns(SavedEvents.read("lifecycle-test-notification.json"),
-                SavedEvents.read("lifecycle-launching.json")), null);
+        StartResult result = deliver(sns(SavedEvents.read("lifecycle-test-notification.json"),
+                SavedEvents.read("lifecycle-launching.json")));
 
         assertThat(result.notifications()).extracting(NotificationResult::outcome)
                 .containsExactly(StartOutcome.IGNORED, StartOutcome.IGNORED);
@@ -89,7 +83,7 @@ class StartWorkflowHandlerTest {
         String good = SavedEvents.read("lifecycle-terminating.json");
         String bad = good.replace("\"EC2InstanceId\": \"i-0a1b2c3d4e5f60718\",", "");
 
-        assertThatThrownBy(() -> handler.handleRequest(sns(good, bad), null))
+        assertThatThrownBy(() -> deliver(sns(good, bad)))
                 .isInstanceOf(MalformedMessageException.class)
                 .hasMessageContaining("EC2InstanceId is missing");
         assertThat(world.aws.calls("StartExecution")).isEmpty();
@@ -97,10 +91,61 @@ class StartWorkflowHandlerTest {
     }
 
     @Test
+    void messageWithTrailingData_isRejectedNamingIt() {
+        String message = SavedEvents.read("lifecycle-terminating.json").strip();
+
+        assertRejectedAndNothingStarted(sns(message + "xyz"),
+                "malformed lifecycle message: Message has data after its JSON value (from character " + message.length() + ")");
+    }
+
+    @Test
+    void twoConcatenatedMessages_areRejectedAsTrailingData() {
+        String message = SavedEvents.read("lifecycle-terminating.json").strip();
+        String other = message.replace("i-0a1b2c3d4e5f60718", "i-0fedcba9876543210");
+
+        assertRejectedAndNothingStarted(sns(message + other),
+                "malformed lifecycle message: Message has data after its JSON value (from character " + message.length() + ")");
+    }
+
+    @Test
+    void messageWithTrailingWhitespace_startsItsExecution() {
+        String message = SavedEvents.read("lifecycle-terminating.json").strip() + " \n";
+
+        assertThat(deliver(sns(message)).notifications()).extracting(NotificationResult::outcome)
+                .containsExactly(StartOutcome.STARTED);
+    }
+
+    @Test
+    void messageWithADuplicateKey_isRejectedNamingTheKey() {
+        String message = SavedEvents.read("lifecycle-terminating.json")
+                .replace("\"EC2InstanceId\":", "\"EC2InstanceId\": \"i-0fedcba9876543210\", \"EC2InstanceId\":");
+
+        assertRejectedAndNothingStarted(sns(message), "malformed lifecycle message: Message has the key 'EC2InstanceId' twice");
+    }
+
+    @Test
+    void messageOverStepFunctionsInputLimit_isRejectedWithItsSizeAndTheLimit() {
+        String message = terminatingOfSize(ExecutionInputLimit.MAX_BYTES + 1);
+
+        assertRejectedAndNothingStarted(sns(message), "malformed lifecycle message: Message is 262145 bytes of UTF-8,"
+                + " over the 262144 bytes (256 KiB) Step Functions accepts as an execution's input");
+    }
+
+    @Test
+    void messageOfExactlyTheInputLimitInUtf8_startsWithItAsInput() {
+        String message = terminatingOfSize(ExecutionInputLimit.MAX_BYTES);
+
+        assertThat(deliver(sns(message)).notifications()).extracting(NotificationResult::outcome)
+                .containsExactly(StartOutcome.STARTED);
+        assertThat(world.aws.stepFunctions().executions()).singleElement()
+                .satisfies(execution -> assertThat(execution.input()).isEqualTo(message));
+    }
+
+    @Test
     void throttledStart_surfacesAsRetryable() {
         world.aws.throttle("StartExecution", 1);
 
-        assertThatThrownBy(() -> handler.handleRequest(sns(SavedEvents.read("lifecycle-terminating.json")), null))
+        assertThatThrownBy(() -> deliver(sns(SavedEvents.read("lifecycle-terminating.json"))))
                 .isInstanceOf(RetryableException.class)
                 .hasMessageContaining("StartExecution " + EXECUTION);
     }
@@ -115,10 +160,29 @@ class StartWorkflowHandlerTest {
                 .hasMessage("environment variable STATE_MACHINE_ARN: is not set");
     }
 
-    private static SNSEvent sns(String... messages) {
-        List<SNSEvent.SNSRecord> records = java.util.Arrays.stream(messages)
-                .map(message -> new SNSEvent.SNSRecord().withSns(new SNSEvent.SNS().withMessage(message)))
-                .toList();
-        return new SNSEvent().withRecords(records);
+    private void assertRejectedAndNothingStarted(String event, String message) {
+        assertThatThrownBy(() -> deliver(event))
+                .isExactlyInstanceOf(MalformedMessageException.class)
+                .hasMessage(message);
+        assertThat(world.aws.calls("StartExecution")).isEmpty();
+        assertThat(world.metrics.total(Metric.MessagesRejected)).isEqualTo(1);
+    }
+
+    /** The terminating message padded with two-byte characters to {@code bytes} of UTF-8 (more than it has in chars). */
+    private static String terminatingOfSize(int bytes) {
+        String base = SavedEvents.read("lifecycle-terminating.json").strip();
+        String open = base.substring(0, base.length() - 1) + ", \"Padding\": \"";
+        int missing = bytes - (open + "\"}").getBytes(StandardCharsets.UTF_8).length;
+        String message = open + "é".repeat(missing / 2) + "a".repeat(missing % 2) + "\"}";
+        assertThat(message.getBytes(StandardCharsets.UTF_8)).hasSize(bytes);
+        return message;
+    }
+
+    private StartResult deliver(String event) {
+        return starter.deliver(event);
+    }
+
+    private static String sns(String... messages) {
+        return SnsEvents.eventCarrying(messages);
     }
 }

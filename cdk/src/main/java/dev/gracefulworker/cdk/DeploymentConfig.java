@@ -150,6 +150,10 @@ public record DeploymentConfig(
                 .heartbeatTimeoutSeconds(read.integer(SettingKey.HEARTBEAT_TIMEOUT_SECONDS.key(),
                         defaults.heartbeatTimeoutSeconds()))
                 .maxOutageSeconds(read.integer(SettingKey.MAX_OUTAGE_SECONDS.key(), defaults.maxOutageSeconds()))
+                .terminationSkewSeconds(read.integer(SettingKey.TERMINATION_SKEW_SECONDS.key(),
+                        defaults.terminationSkewSeconds()))
+                .volumeDetachTimeoutSeconds(read.integer(SettingKey.VOLUME_DETACH_TIMEOUT_SECONDS.key(),
+                        defaults.volumeDetachTimeoutSeconds()))
                 .drainMode(read.choice(SettingKey.DRAIN_MODE.key(), DrainMode.class, defaults.drainMode()))
                 .taintNode(read.bool(SettingKey.TAINT_NODE.key(), defaults.taintNode()))
                 .dryRun(read.bool(SettingKey.DRY_RUN.key(), defaults.dryRun()))

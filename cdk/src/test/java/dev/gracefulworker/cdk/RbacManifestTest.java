@@ -23,7 +23,8 @@ class RbacManifestTest {
             rules.add(matcher.group(1) + " " + matcher.group(2).replace("\"", "").replace(" ", ""));
         }
 
-        assertThat(rules).containsExactly("nodes get,list,patch", "pods get,list", "pods/eviction create");
+        assertThat(rules).containsExactly("nodes get,list,patch", "pods get,list", "pods/eviction create",
+                "volumeattachments list");
     }
 
     @Test

@@ -71,7 +71,7 @@ class DrainFlowTest {
                 GROUP, HOOK, EXECUTION, settings.taintNode(), settings.dryRun()), null);
         CheckPodsHandler checkPods = new CheckPodsHandler(wiring);
         DrainProgress poll = new DrainProgress(DrainStatus.NOT_STARTED, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, startedAt, 0, 0,
-                startedAt, null, null);
+                startedAt, null, null, 0, 0, 0, null, null);
         do {
             poll = checkPods.handleRequest(new CheckPodsRequest(target.nodeName(), INSTANCE, GROUP, HOOK, TOKEN, settings, poll), null);
             world.advance(Duration.ofSeconds(poll.nextWaitSeconds()));

@@ -260,7 +260,7 @@ class GracefulTerminationWorkflowTest {
                 .waitForPods(List.of(new PodSelector("batch", "app=report-runner")))
                 .drainMode(DrainMode.WAIT)
                 .pollIntervalSeconds(10).maxPollIntervalSeconds(60).maxWaitSeconds(7_200).heartbeatTimeoutSeconds(600)
-                .maxOutageSeconds(900)
+                .maxOutageSeconds(900).terminationSkewSeconds(30).volumeDetachTimeoutSeconds(0)
                 .taintNode(false).dryRun(true)
                 .onTimeout(LifecycleResult.ABANDON).onFailure(FailurePolicy.LEAVE_TO_HOOK_TIMEOUT)
                 .build();
@@ -276,6 +276,8 @@ class GracefulTerminationWorkflowTest {
                 Map.entry("maxWaitSeconds", 7_200),
                 Map.entry("heartbeatTimeoutSeconds", 600),
                 Map.entry("maxOutageSeconds", 900),
+                Map.entry("terminationSkewSeconds", 30),
+                Map.entry("volumeDetachTimeoutSeconds", 0),
                 Map.entry("taintNode", false),
                 Map.entry("dryRun", true),
                 Map.entry("onTimeout", "ABANDON"),

@@ -10,12 +10,15 @@ import io.kubernetes.client.openapi.models.V1ListMeta;
 import io.kubernetes.client.openapi.models.V1Preconditions;
 import dev.gracefulworker.functions.Json;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** {@link Pods} through client-java: one node's pods by field selector, evictions through policy/v1. */
 public final class KubernetesPods implements Pods {
 
-
+    private static final String DISRUPTION_BUDGET_CAUSE = "DisruptionBudget";
     private final ApiClient client;
     private final CoreV1Api api;
 
@@ -54,7 +57,7 @@ public final class KubernetesPods implements Pods {
     }
 
     @Override
-    public EvictionOutcome evict(PodInfo pod) {
+    public EvictionOutcome evict(PodInfo pod, Duration timeout) {
         // The UID precondition makes the API refuse (409) to evict a new pod that took the old one's name.
         V1Eviction eviction = new V1Eviction()
                 .apiVersion("policy/v1")
@@ -62,15 +65,58 @@ public final class KubernetesPods implements Pods {
                 .metadata(new V1ObjectMeta().name(pod.name()).namespace(pod.namespace()))
                 .deleteOptions(new V1DeleteOptions().preconditions(new V1Preconditions().uid(pod.uid())));
         try {
+            okhttp3.Call call = api.createNamespacedPodEviction(pod.name(), pod.namespace(), eviction).buildCall(null);
+            // the whole call, not each read, must end within the poll's budget
+            call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
             // The generated execute() would try to read the answer as an Eviction; the status code is all we need.
-            client.execute(api.createNamespacedPodEviction(pod.name(), pod.namespace(), eviction).buildCall(null));
-            return EvictionOutcome.EVICTED;
+            client.execute(call);
+            return new EvictionOutcome.Evicted();
         } catch (ApiException e) {
+            if (e.getCode() == 0 && e.getCause() instanceof InterruptedIOException) {
+                return new EvictionOutcome.Unanswered();
+            }
             return switch (e.getCode()) {
-                case 404, 409 -> EvictionOutcome.GONE;
-                case 429 -> EvictionOutcome.BLOCKED;
+                case 404, 409 -> new EvictionOutcome.Gone();
+                case 429 -> tooManyRequests(e);
                 default -> throw KubernetesFailures.translate("evict pod " + pod.reference(), e);
             };
+        }
+    }
+
+    /**
+     * A 429 is a PodDisruptionBudget's refusal only with the {@code DisruptionBudget} cause the eviction REST handler
+     * adds; without it API Priority and Fairness (or a webhook's limiter) refused the request and says when to retry.
+     */
+    private static EvictionOutcome tooManyRequests(ApiException e) {
+        if (causes(e.getResponseBody()).contains(DISRUPTION_BUDGET_CAUSE)) {
+            return new EvictionOutcome.Blocked();
+        }
+        List<String> retryAfter = e.getResponseHeaders() == null ? null
+                : e.getResponseHeaders().entrySet().stream()
+                        .filter(header -> header.getKey() != null && header.getKey().equalsIgnoreCase("Retry-After"))
+                        .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+        int seconds = 1;
+        if (retryAfter != null && !retryAfter.isEmpty()) {
+            try {
+                seconds = Math.max(1, Integer.parseInt(retryAfter.getFirst().strip()));
+            } catch (NumberFormatException notSeconds) {
+                // an HTTP date instead of seconds: the next poll is later than any date the server would give
+            }
+        }
+        return new EvictionOutcome.Throttled(seconds);
+    }
+
+    private static List<String> causes(String statusBody) {
+        if (statusBody == null || statusBody.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<String> reasons = new java.util.ArrayList<>();
+            Json.mapper().readTree(statusBody).path("details").path("causes")
+                    .forEach(cause -> reasons.add(cause.path("reason").asText("")));
+            return reasons;
+        } catch (IOException notJson) {
+            return List.of();
         }
     }
 }

@@ -1,10 +1,19 @@
 package dev.gracefulworker.functions.kubernetes;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** What the classifier needs to know about a pod. */
+/**
+ * What the classifier and the drain need to know about a pod.
+ *
+ * @param deletionTimestamp when its graceful deletion's grace period ends (the API server sets it to the time of the
+ *                          delete plus the grace period); null when the pod is not being deleted
+ * @param controlled        whether an owner reference is its controller: a pod without one is not recreated
+ * @param emptyDir          whether it has an emptyDir volume: that data is lost when it goes
+ */
 public record PodInfo(
         String namespace,
         String name,
@@ -13,9 +22,14 @@ public record PodInfo(
         Map<String, String> labels,
         Map<String, String> annotations,
         List<String> ownerKinds,
-        boolean terminating) {
+        Instant deletionTimestamp,
+        String priorityClassName,
+        boolean controlled,
+        boolean emptyDir) {
 
     public static final String MIRROR_ANNOTATION = "kubernetes.io/config.mirror";
+    /** The two built-in priority classes; Karpenter and graceful node shutdown stop these pods last. */
+    public static final Set<String> CRITICAL_PRIORITY_CLASSES = Set.of("system-cluster-critical", "system-node-critical");
 
     public PodInfo {
         labels = Map.copyOf(labels);
@@ -37,6 +51,14 @@ public record PodInfo(
 
     public boolean ownedBy(String kind) {
         return ownerKinds.contains(kind);
+    }
+
+    public boolean terminating() {
+        return deletionTimestamp != null;
+    }
+
+    public boolean critical() {
+        return priorityClassName != null && CRITICAL_PRIORITY_CLASSES.contains(priorityClassName);
     }
 
     /** {@code namespace/name}, the way kubectl names a pod. */

@@ -1,6 +1,7 @@
 package dev.gracefulworker.functions.kubernetes;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,14 +17,20 @@ record PodListPage(ListMeta metadata, List<Item> items) {
     record ListMeta(@JsonProperty("continue") String continueToken) {}
 
     /** A pod, as far as the classifier needs it. */
-    record Item(Metadata metadata, Status status) {}
+    record Item(Metadata metadata, Spec spec, Status status) {}
+
+    /** A pod's spec: its priority class (critical pods go last) and whether a volume is an emptyDir. */
+    record Spec(String priorityClassName, List<Volume> volumes) {}
+
+    /** A volume: only whether it is an emptyDir matters (its data is lost with the pod). */
+    record Volume(Map<String, Object> emptyDir) {}
 
     /** A pod's metadata. */
     record Metadata(String namespace, String name, String uid, Map<String, String> labels, Map<String, String> annotations,
             List<OwnerReference> ownerReferences, String deletionTimestamp) {}
 
-    /** An owner reference: only its kind matters (DaemonSet pods never block). */
-    record OwnerReference(String kind) {}
+    /** An owner reference: its kind (DaemonSet pods never block) and whether it is the pod's controller. */
+    record OwnerReference(String kind, Boolean controller) {}
 
     /** A pod's status: only its phase matters (finished pods never block). */
     record Status(String phase) {}
@@ -41,6 +48,8 @@ record PodListPage(ListMeta metadata, List<Item> items) {
         if (metadata == null) {
             throw new IllegalStateException("the API server listed a pod without metadata");
         }
+        List<OwnerReference> owners = Optional.ofNullable(metadata.ownerReferences()).orElse(List.of());
+        Spec spec = item.spec() == null ? new Spec(null, null) : item.spec();
         return new PodInfo(
                 metadata.namespace(),
                 metadata.name(),
@@ -48,7 +57,10 @@ record PodListPage(ListMeta metadata, List<Item> items) {
                 item.status() == null ? null : item.status().phase(),
                 Optional.ofNullable(metadata.labels()).orElse(Map.of()),
                 Optional.ofNullable(metadata.annotations()).orElse(Map.of()),
-                Optional.ofNullable(metadata.ownerReferences()).orElse(List.of()).stream().map(OwnerReference::kind).toList(),
-                metadata.deletionTimestamp() != null);
+                owners.stream().map(OwnerReference::kind).toList(),
+                metadata.deletionTimestamp() == null ? null : Instant.parse(metadata.deletionTimestamp()),
+                spec.priorityClassName(),
+                owners.stream().anyMatch(owner -> Boolean.TRUE.equals(owner.controller())),
+                Optional.ofNullable(spec.volumes()).orElse(List.of()).stream().anyMatch(v -> v.emptyDir() != null));
     }
 }

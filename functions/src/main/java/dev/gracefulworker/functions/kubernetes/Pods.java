@@ -1,5 +1,6 @@
 package dev.gracefulworker.functions.kubernetes;
 
+import java.time.Duration;
 import java.util.List;
 
 /** The pods bound to a node, and their eviction. */
@@ -7,5 +8,6 @@ public interface Pods {
 
     List<PodInfo> onNode(String nodeName);
 
-    EvictionOutcome evict(PodInfo pod);
+    /** Evicts the pod, giving up on an answer after {@code timeout} (the poll's time budget, not the client's). */
+    EvictionOutcome evict(PodInfo pod, Duration timeout);
 }

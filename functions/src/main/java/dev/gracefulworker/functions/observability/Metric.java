@@ -6,6 +6,8 @@ public enum Metric {
     PodsWaitedFor,
     PodsEvicted,
     EvictionsBlocked,
+    EvictionsThrottled,
+    PodsStuckTerminating,
     HeartbeatsRecorded,
     LifecycleActionsCompleted,
     ExecutionsStarted,

@@ -58,7 +58,8 @@ final class RbacPreflight {
     }
 
     private static V1SelfSubjectAccessReview review(KubernetesPermission permission) {
-        var attributes = new V1ResourceAttributes().verb(permission.verb()).group("").resource(permission.resource());
+        var attributes = new V1ResourceAttributes().verb(permission.verb()).group(permission.group())
+                .resource(permission.resource());
         if (!permission.subresource().isEmpty()) {
             attributes.subresource(permission.subresource());
         }

@@ -5,6 +5,7 @@ import dev.gracefulworker.functions.Wiring;
 import dev.gracefulworker.functions.kubernetes.KubernetesNodes;
 import dev.gracefulworker.functions.kubernetes.KubernetesPods;
 import dev.gracefulworker.functions.kubernetes.KubernetesPriming;
+import dev.gracefulworker.functions.kubernetes.KubernetesVolumeAttachments;
 import dev.gracefulworker.functions.lifecycle.AutoScalingLifecycleActions;
 import dev.gracefulworker.functions.lifecycle.HeartbeatRecorder;
 import dev.gracefulworker.functions.observability.Invocation;
@@ -28,10 +29,12 @@ public final class CheckPodsHandler extends JsonTaskHandler<CheckPodsRequest, Dr
         this.checker = new DrainProgressChecker(
                 new KubernetesPods(wiring.kubernetes()),
                 new KubernetesNodes(wiring.kubernetes()),
+                new KubernetesVolumeAttachments(wiring.kubernetes()),
                 new PodClassifier(),
                 new HeartbeatRecorder(new AutoScalingLifecycleActions(wiring.autoScaling())),
                 wiring.metrics(),
-                wiring.clock());
+                wiring.clock(),
+                System::nanoTime);
         prime(KubernetesPriming.readModels(wiring.kubernetes()));
     }
 
@@ -44,9 +47,12 @@ public final class CheckPodsHandler extends JsonTaskHandler<CheckPodsRequest, Dr
     @Override
     protected DrainProgress handle(CheckPodsRequest request) {
         DrainProgress progress = checker.check(request);
-        LOG.info("poll {}: {} (waiting for {}, evicting {}, ignored {}, evicted {}, blocked {}, heartbeat {}, next in {} s)",
+        LOG.info("poll {}: {} (waiting for {}, evicting {}, ignored {}, evicted {}, blocked {}, throttled {}, stuck {}, "
+                        + "volumes {}, heartbeat {}, next in {} s)",
                 progress.polls(), progress.status(), progress.waitingFor(), progress.evicting(), progress.ignored(),
-                progress.evictedThisPoll(), progress.evictionsBlocked(), progress.heartbeat(), progress.nextWaitSeconds());
+                progress.evictedThisPoll(), progress.evictionsBlocked(), progress.evictionsThrottled(),
+                progress.stuckTerminating(), progress.waitingForVolumes(), progress.heartbeat(), progress.nextWaitSeconds());
+        progress.warnings().forEach(warning -> LOG.warn("{}", warning));
         return progress;
     }
 }

@@ -6,6 +6,12 @@ import java.util.List;
 /**
  * Progress of the wait ({@code $.poll}): written by "Start the clock" (status NOT_STARTED, counters 0, both times
  * the execution's start) and by every "Check pods". Times are ISO-8601 strings as the context object gives them.
+ *
+ * @param evictionsThrottled  evictions the API server turned away this poll (429 without a PodDisruptionBudget)
+ * @param stuckTerminating    Terminating pods past their grace period plus terminationSkewSeconds: they no longer block
+ * @param waitingForVolumes   VolumeAttachments still naming the node once no pod blocks
+ * @param volumeWaitStartedAt when the wait for the volumes began (carried from poll to poll), or null
+ * @param warnings            pods and volumes that no longer block, or were evicted with a loss, each with why
  */
 public record DrainProgress(
         DrainStatus status,
@@ -23,7 +29,12 @@ public record DrainProgress(
         int heartbeats,
         String lastHeartbeatAt,
         HeartbeatStatus heartbeat,
-        PollOutage outage) {
+        PollOutage outage,
+        int evictionsThrottled,
+        int stuckTerminating,
+        int waitingForVolumes,
+        String volumeWaitStartedAt,
+        List<String> warnings) {
 
     /** The console shows at most this many blocking pods. */
     public static final int MAX_BLOCKING_PODS = 20;
@@ -31,5 +42,6 @@ public record DrainProgress(
     public DrainProgress {
         blockingPods = blockingPods == null ? List.of() : List.copyOf(blockingPods);
         outage = outage == null ? PollOutage.NONE : outage;
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 }

@@ -5,60 +5,90 @@ import dev.gracefulworker.contract.HeartbeatSchedule;
 import dev.gracefulworker.contract.PollSchedule;
 import dev.gracefulworker.contract.Settings;
 import dev.gracefulworker.functions.InvalidTaskInputException;
+import dev.gracefulworker.functions.TaskInputs;
 import dev.gracefulworker.functions.kubernetes.EvictionOutcome;
 import dev.gracefulworker.functions.kubernetes.Nodes;
 import dev.gracefulworker.functions.kubernetes.PodInfo;
 import dev.gracefulworker.functions.kubernetes.Pods;
+import dev.gracefulworker.functions.kubernetes.VolumeAttachments;
 import dev.gracefulworker.functions.lifecycle.HeartbeatRecorder;
 import dev.gracefulworker.functions.lifecycle.LifecycleActionRef;
 import dev.gracefulworker.functions.observability.Metric;
 import dev.gracefulworker.functions.observability.MetricsRecorder;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One round of the drain ("Check pods"): list the node's pods, classify them, evict the evictable ones (drain
- * mode), then decide: drained, deadline passed, or wait again (recording a heartbeat when one is due). Never
- * sleeps: waiting is the state machine's job.
+ * One round of the drain ("Check pods"): list the node's pods, classify them, let go of pods stuck Terminating, evict
+ * the evictable ones (critical pods last, within the poll's time budget), wait for the node's volumes once no pod
+ * blocks, then decide: drained, deadline passed, or wait again (recording a heartbeat when one is due). Never sleeps:
+ * waiting is the state machine's job.
  */
 public final class DrainProgressChecker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DrainProgressChecker.class);
 
     private final Pods pods;
     private final Nodes nodes;
     private final PodClassifier classifier;
+    private final VolumeDetachWait volumeWait;
     private final HeartbeatRecorder heartbeats;
     private final MetricsRecorder metrics;
     private final Clock clock;
+    private final LongSupplier nanoTime;
 
-    public DrainProgressChecker(Pods pods, Nodes nodes, PodClassifier classifier, HeartbeatRecorder heartbeats,
-            MetricsRecorder metrics, Clock clock) {
+    /**
+     * @param clock    the time of the drain (deadlines, grace periods, heartbeats)
+     * @param nanoTime the real time the poll itself takes (its eviction budget against the function's timeout)
+     */
+    public DrainProgressChecker(Pods pods, Nodes nodes, VolumeAttachments volumes, PodClassifier classifier,
+            HeartbeatRecorder heartbeats, MetricsRecorder metrics, Clock clock, LongSupplier nanoTime) {
         this.pods = pods;
         this.nodes = nodes;
         this.classifier = classifier;
+        this.volumeWait = new VolumeDetachWait(volumes);
         this.heartbeats = heartbeats;
         this.metrics = metrics;
         this.clock = clock;
+        this.nanoTime = nanoTime;
     }
 
     public DrainProgress check(CheckPodsRequest request) {
+        EvictionBudget budget = new EvictionBudget(nanoTime, nanoTime.getAsLong());
         CheckPodsInput input = CheckPodsInput.from(request);
         Instant now = clock.instant();
+        NodeView node = new NodeView(nodes, input.nodeName());
 
         List<PodInfo> onNode = pods.onNode(input.nodeName());
-        PodCensus census = census(classifier.classify(onNode, input.settings()), input.settings().dryRun());
+        PodCensus census = census(classifier.classify(onNode, input.settings()), input.settings(), now, node, budget);
         // pods can outlive their node object for a while; with the node gone there is nothing left to drain
-        boolean nodeGone = census.blocking > 0 && nodes.find(input.nodeName()).isEmpty();
+        boolean nodeGone = census.blocking > 0 && node.gone();
+        Optional<VolumeDetachWait.Waiting> volumes = census.blocking > 0 || nodeGone || input.settings().dryRun()
+                || input.elapsedSecondsAt(now) >= input.settings().maxWaitSeconds()
+                ? Optional.empty()
+                : volumeWait.check(input.nodeName(), input.settings().volumeDetachTimeoutSeconds(),
+                        volumeWaitStartedAt(input), now, node, census);
 
-        PollDecision decision = decide(input, census, nodeGone, now);
-        DrainProgress progress = progress(input, decision, census, nodeGone, now);
+        PollDecision decision = decide(input, census, nodeGone, volumes, now);
+        DrainProgress progress = progress(input, decision, census, nodeGone, volumes, now);
         record(census, decision, progress.waitedFor());
         return progress;
     }
 
+    private static Instant volumeWaitStartedAt(CheckPodsInput input) {
+        String since = input.previous().volumeWaitStartedAt();
+        return since == null ? null : TaskInputs.instant("previous.volumeWaitStartedAt", since);
+    }
+
     /** The new {@code $.poll}: the decision flattened into one status field, counters carried over from the last. */
     private static DrainProgress progress(CheckPodsInput input, PollDecision decision, PodCensus census, boolean nodeGone,
-            Instant now) {
+            Optional<VolumeDetachWait.Waiting> volumes, Instant now) {
         DrainProgress previous = input.previous();
         int waitedFor = Math.max(previous.waitedFor(), census.waitingFor + census.evicting);
         String lastHeartbeat = previous.lastHeartbeatAt() == null ? previous.waitStartedAt() : previous.lastHeartbeatAt();
@@ -79,58 +109,134 @@ public final class DrainProgressChecker {
                 yield DrainStatus.WAITING;
             }
         };
+        List<String> blocking = new ArrayList<>(nodeGone ? List.of() : census.blockingPods());
+        volumes.ifPresent(wait -> wait.attached().stream().limit(DrainProgress.MAX_BLOCKING_PODS)
+                .forEach(a -> blocking.add("volume " + a.describe() + " (waiting for it to detach)")));
         return new DrainProgress(status, previous.polls() + 1, census.waitingFor, census.evicting, census.ignored,
-                census.evictedThisPoll, census.evictionsBlocked, nodeGone ? List.of() : census.blockingPods(), waitedFor,
+                census.evictedThisPoll, census.evictionsBlocked, blocking, waitedFor,
                 nextWaitSeconds, previous.waitStartedAt(), input.elapsedSecondsAt(now), heartbeats, lastHeartbeat, heartbeat,
-                PollOutage.NONE);
+                PollOutage.NONE, census.evictionsThrottled, census.stuckTerminating,
+                volumes.map(wait -> wait.attached().size()).orElse(0),
+                volumes.map(wait -> wait.since().toString()).orElse(null), census.warnings());
     }
 
-    private PodCensus census(List<PodVerdict> verdicts, boolean dryRun) {
+    private PodCensus census(List<PodVerdict> verdicts, Settings settings, Instant now, NodeView node,
+            EvictionBudget budget) {
         PodCensus census = new PodCensus();
+        List<PodVerdict> toEvict = new ArrayList<>();
+        long nonCriticalBlocking = 0;
         for (PodVerdict verdict : verdicts) {
+            if (verdict.podClass() == PodClass.IGNORE) {
+                census.ignored++;
+                continue;
+            }
+            if (verdict.pod().terminating()) {
+                boolean blocks = terminating(verdict, settings, now, node, census);
+                nonCriticalBlocking += blocks && !verdict.pod().critical() ? 1 : 0;
+                continue;
+            }
+            nonCriticalBlocking += verdict.pod().critical() ? 0 : 1;
             switch (verdict.podClass()) {
-                case IGNORE -> census.ignored++;
                 case WAIT -> {
                     census.waitingFor++;
                     census.blocks(verdict, verdict.reason());
                 }
-                case EVICT -> evict(verdict, dryRun, census);
+                case EVICT -> {
+                    if (settings.dryRun()) {
+                        // nothing is evicted in a dry run, so waiting for these pods would only wait for the deadline
+                        census.evicting++;
+                    } else {
+                        toEvict.add(verdict);
+                    }
+                }
+                case IGNORE -> throw new IllegalStateException("ignored pods are counted above");
             }
         }
+        evict(EvictionOrder.of(toEvict, nonCriticalBlocking), census, budget);
         return census;
     }
 
-    private void evict(PodVerdict verdict, boolean dryRun, PodCensus census) {
-        if (dryRun) {
-            // nothing is evicted in a dry run, so waiting for these pods would only wait for the deadline
-            census.evicting++;
-            return;
+    /** A pod already Terminating is never evicted again: it blocks until gone, or until it is stuck (false). */
+    private static boolean terminating(PodVerdict verdict, Settings settings, Instant now, NodeView node,
+            PodCensus census) {
+        Optional<String> released = TerminationCheck.release(verdict.pod(), now, settings.terminationSkewSeconds(), node);
+        if (released.isPresent()) {
+            census.stuckTerminating++;
+            census.warns(verdict.pod().reference(), released.get());
+            return false;
         }
-        if (verdict.pod().terminating()) {
+        if (verdict.podClass() == PodClass.WAIT) {
+            census.waitingFor++;
+        } else {
             census.evicting++;
-            census.blocks(verdict, "terminating");
-            return;
         }
-        EvictionOutcome outcome = pods.evict(verdict.pod());
-        switch (outcome) {
-            case GONE -> { }
-            case EVICTED -> {
+        census.blocks(verdict, "terminating");
+        return true;
+    }
+
+    private void evict(EvictionOrder order, PodCensus census, EvictionBudget budget) {
+        for (PodVerdict held : order.held()) {
+            census.evicting++;
+            census.blocks(held, order.heldReason(held));
+        }
+        List<EvictionRound.Attempt> attempts = new EvictionRound(pods, budget)
+                .evict(order.now().stream().map(PodVerdict::pod).toList());
+        for (int i = 0; i < attempts.size(); i++) {
+            PodVerdict verdict = order.now().get(i);
+            Optional<EvictionOutcome> outcome = attempts.get(i).outcome();
+            if (outcome.isEmpty()) {
                 census.evicting++;
-                census.evictedThisPoll++;
-                census.blocks(verdict, "evicted, terminating");
+                census.blocks(verdict, census.evictionsThrottled > 0
+                        ? "eviction not started: the API server is throttling, next poll"
+                        : "eviction not started: this poll's time budget is spent, next poll");
+                continue;
             }
-            case BLOCKED -> {
-                census.evicting++;
-                census.evictionsBlocked++;
-                census.blocks(verdict, "eviction blocked by a PodDisruptionBudget");
+            switch (outcome.get()) {
+                case EvictionOutcome.Gone _ -> { }
+                case EvictionOutcome.Evicted _ -> {
+                    census.evicting++;
+                    census.evictedThisPoll++;
+                    census.blocks(verdict, "evicted, terminating");
+                    lossWarning(verdict.pod()).ifPresent(loss -> census.warns(verdict.pod().reference(), loss));
+                }
+                case EvictionOutcome.Blocked _ -> {
+                    census.evicting++;
+                    census.evictionsBlocked++;
+                    census.blocks(verdict, "eviction blocked by a PodDisruptionBudget");
+                }
+                case EvictionOutcome.Throttled(int retryAfterSeconds) -> {
+                    census.evicting++;
+                    census.evictionsThrottled++;
+                    census.blocks(verdict, "eviction throttled by the API server (429, Retry-After " + retryAfterSeconds
+                            + " s), next poll");
+                }
+                case EvictionOutcome.Unanswered _ -> {
+                    census.evicting++;
+                    census.blocks(verdict, "eviction sent, no answer within this poll's budget");
+                }
             }
+        }
+        if (census.evictionsThrottled > 0 || attempts.stream().anyMatch(a -> a.outcome().isEmpty())) {
+            LOG.info("evictions left for the next poll after {} ms: throttled {}, not started {}",
+                    budget.spent().toMillis(), census.evictionsThrottled,
+                    attempts.stream().filter(a -> a.outcome().isEmpty()).count());
         }
     }
 
-    private PollDecision decide(CheckPodsInput input, PodCensus census, boolean nodeGone, Instant now) {
+    /** What kubectl drain warns about when it deletes such a pod: nothing will bring it or its data back. */
+    private static Optional<String> lossWarning(PodInfo pod) {
+        if (!pod.controlled()) {
+            return Optional.of(pod.emptyDir() ? "evicted: will not be recreated, emptyDir local data lost"
+                    : "evicted: will not be recreated (no controller)");
+        }
+        return pod.emptyDir() ? Optional.of("evicted: emptyDir local data lost") : Optional.empty();
+    }
+
+    private PollDecision decide(CheckPodsInput input, PodCensus census, boolean nodeGone,
+            Optional<VolumeDetachWait.Waiting> volumes, Instant now) {
         Settings settings = input.settings();
         long elapsedSeconds = input.elapsedSecondsAt(now);
-        if (census.blocking == 0 || nodeGone) {
+        if ((census.blocking == 0 && volumes.isEmpty()) || nodeGone) {
             return new PollDecision.Drained();
         }
         if (elapsedSeconds >= settings.maxWaitSeconds()) {
@@ -158,6 +264,12 @@ public final class DrainProgressChecker {
         }
         if (census.evictionsBlocked > 0) {
             metrics.count(Metric.EvictionsBlocked, census.evictionsBlocked);
+        }
+        if (census.evictionsThrottled > 0) {
+            metrics.count(Metric.EvictionsThrottled, census.evictionsThrottled);
+        }
+        if (census.stuckTerminating > 0) {
+            metrics.count(Metric.PodsStuckTerminating, census.stuckTerminating);
         }
         switch (decision) {
             case PollDecision.KeepWaiting(int _, HeartbeatStatus heartbeat) -> {

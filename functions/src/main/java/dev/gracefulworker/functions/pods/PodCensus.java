@@ -11,8 +11,11 @@ final class PodCensus {
     int ignored;
     int evictedThisPoll;
     int evictionsBlocked;
+    int evictionsThrottled;
+    int stuckTerminating;
     int blocking;
     private final List<String> blockingPods = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     void blocks(PodVerdict verdict, String why) {
         blocking++;
@@ -21,7 +24,18 @@ final class PodCensus {
         }
     }
 
+    /** Something the drain did or left that a person should know about, as kubectl drain warns. */
+    void warns(String what, String why) {
+        if (warnings.size() < DrainProgress.MAX_BLOCKING_PODS) {
+            warnings.add(what + " (" + why + ")");
+        }
+    }
+
     List<String> blockingPods() {
         return List.copyOf(blockingPods);
+    }
+
+    List<String> warnings() {
+        return List.copyOf(warnings);
     }
 }

@@ -41,6 +41,8 @@ public final class SettingsOverrides {
         RULES.put(SettingKey.MAX_WAIT_SECONDS, intRule());
         RULES.put(SettingKey.HEARTBEAT_TIMEOUT_SECONDS, intRule());
         RULES.put(SettingKey.MAX_OUTAGE_SECONDS, intRule());
+        RULES.put(SettingKey.TERMINATION_SKEW_SECONDS, intRule());
+        RULES.put(SettingKey.VOLUME_DETACH_TIMEOUT_SECONDS, intRule());
         RULES.put(SettingKey.TAINT_NODE, new Rule("true or false", JsonNode::isBoolean));
         RULES.put(SettingKey.DRY_RUN, new Rule("true or false", JsonNode::isBoolean));
         RULES.put(SettingKey.ON_TIMEOUT, enumRule(LifecycleResult.values()));

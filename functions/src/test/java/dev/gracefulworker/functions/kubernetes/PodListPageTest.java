@@ -13,15 +13,17 @@ class PodListPageTest {
                 {"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"42","continue":"next-page"},
                  "items":[{"metadata":{"name":"web-1","namespace":"web","uid":"u-1","labels":{"app":"web"},
                    "annotations":{"graceful-worker-terminator/policy":"wait"},
-                   "ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web-5d","uid":"r"}],
+                   "ownerReferences":[{"apiVersion":"apps/v1","kind":"ReplicaSet","name":"web-5d","uid":"r","controller":true}],
                    "deletionTimestamp":"2026-11-25T10:00:00Z","managedFields":[{"manager":"kubelet"}]},
-                  "spec":{"nodeName":"n1","containers":[{"name":"c","image":"i"}]},"status":{"phase":"Running"}}]}""";
+                  "spec":{"nodeName":"n1","containers":[{"name":"c","image":"i"}],"priorityClassName":"system-node-critical",
+                   "volumes":[{"name":"cache","emptyDir":{}},{"name":"token","projected":{"sources":[]}}]},"status":{"phase":"Running"}}]}""";
 
         PodListPage page = Json.mapper().readValue(json, PodListPage.class);
 
         assertThat(page.continueToken()).isEqualTo("next-page");
         assertThat(page.pods()).containsExactly(new PodInfo("web", "web-1", "u-1", "Running", java.util.Map.of("app", "web"),
-                java.util.Map.of("graceful-worker-terminator/policy", "wait"), java.util.List.of("ReplicaSet"), true));
+                java.util.Map.of("graceful-worker-terminator/policy", "wait"), java.util.List.of("ReplicaSet"),
+                java.time.Instant.parse("2026-11-25T10:00:00Z"), "system-node-critical", true, true));
     }
 
     @Test
@@ -36,6 +38,9 @@ class PodListPageTest {
             assertThat(pod.labels()).isEmpty();
             assertThat(pod.ownerKinds()).isEmpty();
             assertThat(pod.terminating()).isFalse();
+            assertThat(pod.controlled()).as("no controller owner: kubectl drain's unmanaged pod").isFalse();
+            assertThat(pod.emptyDir()).isFalse();
+            assertThat(pod.critical()).isFalse();
         });
     }
 }

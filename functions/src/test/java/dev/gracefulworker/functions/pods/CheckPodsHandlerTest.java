@@ -297,7 +297,8 @@ class CheckPodsHandlerTest {
     /** What "Start the clock" writes. */
     static DrainProgress notStarted() {
         String start = Emulated.START.toString();
-        return new DrainProgress(DrainStatus.NOT_STARTED, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, start, 0, 0, start, null, null);
+        return new DrainProgress(DrainStatus.NOT_STARTED, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, start, 0, 0, start, null, null, 0, 0, 0, null,
+                null);
     }
 
     private static Settings settings(DrainMode mode) {

@@ -131,7 +131,8 @@ class PodClassifierTest {
 
         PodInfo build() {
             List<String> ownerKinds = name.equals("debug") ? List.of() : owners;
-            return new PodInfo(namespace, name, "uid-" + name, phase, labels, annotations, ownerKinds, false);
+            return new PodInfo(namespace, name, "uid-" + name, phase, labels, annotations, ownerKinds, null, null,
+                    !ownerKinds.isEmpty(), false);
         }
     }
 }

@@ -15,6 +15,8 @@ public enum SettingKey {
     MAX_WAIT_SECONDS("maxWaitSeconds"),
     HEARTBEAT_TIMEOUT_SECONDS("heartbeatTimeoutSeconds"),
     MAX_OUTAGE_SECONDS("maxOutageSeconds"),
+    TERMINATION_SKEW_SECONDS("terminationSkewSeconds"),
+    VOLUME_DETACH_TIMEOUT_SECONDS("volumeDetachTimeoutSeconds"),
     TAINT_NODE("taintNode"),
     DRY_RUN("dryRun"),
     ON_TIMEOUT("onTimeout"),

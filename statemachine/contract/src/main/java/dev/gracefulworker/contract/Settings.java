@@ -22,6 +22,10 @@ import java.util.Optional;
  * @param heartbeatTimeoutSeconds the lifecycle hook's heartbeat timeout; default 300
  * @param maxOutageSeconds        how long "Check pods" may keep failing (Lambda or Kubernetes unavailable) while the
  *                                workflow keeps the hook alive, before the failure policy applies; default 1800
+ * @param terminationSkewSeconds  how long past the end of its grace period (its deletionTimestamp) a pod still
+ *                                Terminating stops blocking: its kubelet is gone or lags; default 60
+ * @param volumeDetachTimeoutSeconds how long, once no pod blocks, to wait for the node's VolumeAttachments to go
+ *                                (0 = do not wait); default 360, the attach-detach controller's multi-attach wait
  * @param taintNode               whether cordoning also adds the NoSchedule taint; default true
  * @param dryRun                  whether to only report what would be done; default false
  * @param onTimeout               the lifecycle action result when the deadline passes; default CONTINUE
@@ -38,6 +42,8 @@ public record Settings(
         int maxWaitSeconds,
         int heartbeatTimeoutSeconds,
         int maxOutageSeconds,
+        int terminationSkewSeconds,
+        int volumeDetachTimeoutSeconds,
         boolean taintNode,
         boolean dryRun,
         LifecycleResult onTimeout,
@@ -52,6 +58,15 @@ public record Settings(
     public static final int DEFAULT_HEARTBEAT_TIMEOUT_SECONDS = 300;
     public static final int DEFAULT_MAX_OUTAGE_SECONDS = 1_800;
     public static final int MIN_OUTAGE_SECONDS = 60;
+    /**
+     * Karpenter's buffer past a pod's deletionTimestamp before it calls the pod stuck ({@code IsStuckTerminating}, one
+     * minute); kubectl drain has the same test behind {@code --skip-wait-for-delete-timeout}, off unless given.
+     */
+    public static final int DEFAULT_TERMINATION_SKEW_SECONDS = 60;
+    public static final int MAX_TERMINATION_SKEW_SECONDS = 3_600;
+    /** The attach-detach controller's maxWaitForUnmountDuration: a volume still attached after it is force-detached. */
+    public static final int DEFAULT_VOLUME_DETACH_TIMEOUT_SECONDS = 360;
+    public static final int MAX_VOLUME_DETACH_TIMEOUT_SECONDS = 3_600;
     public static final int MAX_OUTAGE_LIMIT_SECONDS = 86_400;
     /**
      * Room the lifecycle action needs besides the wait and an outage: the checks before the wait starts, the last
@@ -89,7 +104,8 @@ public record Settings(
                 .waitForPods(waitForPods).drainMode(drainMode)
                 .pollIntervalSeconds(pollIntervalSeconds).maxPollIntervalSeconds(maxPollIntervalSeconds)
                 .maxWaitSeconds(maxWaitSeconds).heartbeatTimeoutSeconds(heartbeatTimeoutSeconds)
-                .maxOutageSeconds(maxOutageSeconds).taintNode(taintNode).dryRun(dryRun).onTimeout(onTimeout).onFailure(onFailure)
+                .maxOutageSeconds(maxOutageSeconds).terminationSkewSeconds(terminationSkewSeconds)
+                .volumeDetachTimeoutSeconds(volumeDetachTimeoutSeconds).taintNode(taintNode).dryRun(dryRun).onTimeout(onTimeout).onFailure(onFailure)
                 .overridden(overridden).ignoredOverrideKeys(ignoredOverrideKeys).overridesIgnored(overridesIgnored);
     }
 
@@ -146,6 +162,16 @@ public record Settings(
             violations.add(violation(SettingKey.MAX_OUTAGE_SECONDS,
                     "maxOutageSeconds is %d: it must be between %d and %d.".formatted(
                             maxOutageSeconds, MIN_OUTAGE_SECONDS, MAX_OUTAGE_LIMIT_SECONDS)));
+        }
+        if (terminationSkewSeconds < 0 || terminationSkewSeconds > MAX_TERMINATION_SKEW_SECONDS) {
+            violations.add(violation(SettingKey.TERMINATION_SKEW_SECONDS,
+                    "terminationSkewSeconds is %d: it must be between 0 and %d.".formatted(
+                            terminationSkewSeconds, MAX_TERMINATION_SKEW_SECONDS)));
+        }
+        if (volumeDetachTimeoutSeconds < 0 || volumeDetachTimeoutSeconds > MAX_VOLUME_DETACH_TIMEOUT_SECONDS) {
+            violations.add(violation(SettingKey.VOLUME_DETACH_TIMEOUT_SECONDS,
+                    "volumeDetachTimeoutSeconds is %d: it must be between 0 (do not wait) and %d.".formatted(
+                            volumeDetachTimeoutSeconds, MAX_VOLUME_DETACH_TIMEOUT_SECONDS)));
         }
         long needed = (long) maxWaitSeconds + maxOutageSeconds + LIFECYCLE_ACTION_MARGIN_SECONDS;
         if (violations.isEmpty() && needed > hookGlobalTimeoutSeconds()) {
@@ -207,6 +233,8 @@ public record Settings(
         json.put(SettingKey.MAX_WAIT_SECONDS.key(), maxWaitSeconds);
         json.put(SettingKey.HEARTBEAT_TIMEOUT_SECONDS.key(), heartbeatTimeoutSeconds);
         json.put(SettingKey.MAX_OUTAGE_SECONDS.key(), maxOutageSeconds);
+        json.put(SettingKey.TERMINATION_SKEW_SECONDS.key(), terminationSkewSeconds);
+        json.put(SettingKey.VOLUME_DETACH_TIMEOUT_SECONDS.key(), volumeDetachTimeoutSeconds);
         json.put(SettingKey.TAINT_NODE.key(), taintNode);
         json.put(SettingKey.DRY_RUN.key(), dryRun);
         json.put(SettingKey.ON_TIMEOUT.key(), onTimeout.name());
@@ -264,6 +292,8 @@ public record Settings(
         private int maxWaitSeconds = DEFAULT_MAX_WAIT_SECONDS;
         private int heartbeatTimeoutSeconds = DEFAULT_HEARTBEAT_TIMEOUT_SECONDS;
         private int maxOutageSeconds = DEFAULT_MAX_OUTAGE_SECONDS;
+        private int terminationSkewSeconds = DEFAULT_TERMINATION_SKEW_SECONDS;
+        private int volumeDetachTimeoutSeconds = DEFAULT_VOLUME_DETACH_TIMEOUT_SECONDS;
         private boolean taintNode = true;
         private boolean dryRun;
         private LifecycleResult onTimeout = LifecycleResult.CONTINUE;
@@ -317,6 +347,18 @@ public record Settings(
             return this;
         }
 
+        /** @param value seconds past its deletionTimestamp after which a Terminating pod stops blocking; @default 60 */
+        public Builder terminationSkewSeconds(int value) {
+            this.terminationSkewSeconds = value;
+            return this;
+        }
+
+        /** @param value how long to wait for the node's volumes to detach once no pod blocks; @default 360 */
+        public Builder volumeDetachTimeoutSeconds(int value) {
+            this.volumeDetachTimeoutSeconds = value;
+            return this;
+        }
+
         /** @param value whether to taint the node NoSchedule when cordoning; @default true */
         public Builder taintNode(boolean value) {
             this.taintNode = value;
@@ -361,7 +403,7 @@ public record Settings(
 
         public Settings build() {
             return new Settings(waitForPods, drainMode, pollIntervalSeconds, maxPollIntervalSeconds, maxWaitSeconds,
-                    heartbeatTimeoutSeconds, maxOutageSeconds, taintNode, dryRun, onTimeout, onFailure, overridden, ignoredOverrideKeys,
+                    heartbeatTimeoutSeconds, maxOutageSeconds, terminationSkewSeconds, volumeDetachTimeoutSeconds, taintNode, dryRun, onTimeout, onFailure, overridden, ignoredOverrideKeys,
                     overridesIgnored);
         }
     }

@@ -26,7 +26,7 @@ class SettingsTest {
 
     @Test
     void defaults_areTheDocumentedValues() {
-        assertThat(DEFAULTS).isEqualTo(new Settings(List.of(), DrainMode.EVICT, 15, 120, 3600, 300, 1800, true, false,
+        assertThat(DEFAULTS).isEqualTo(new Settings(List.of(), DrainMode.EVICT, 15, 120, 3600, 300, 1800, 60, 360, true, false,
                 LifecycleResult.CONTINUE, FailurePolicy.CONTINUE, List.of(), List.of(), null));
     }
 
@@ -136,6 +136,23 @@ class SettingsTest {
     void maxOutageOutsideItsRange_isABrokenRule() {
         assertThat(messages(DEFAULTS.toBuilder().maxOutageSeconds(59).build()))
                 .containsExactly("maxOutageSeconds is 59: it must be between 60 and 86400.");
+    }
+
+    @Test
+    void terminationSkewOutsideItsRange_isABrokenRule() {
+        assertThat(messages(DEFAULTS.toBuilder().terminationSkewSeconds(-1).build()))
+                .containsExactly("terminationSkewSeconds is -1: it must be between 0 and 3600.");
+        assertThat(messages(DEFAULTS.toBuilder().terminationSkewSeconds(3_601).build())).hasSize(1);
+        assertThat(messages(DEFAULTS.toBuilder().terminationSkewSeconds(0).build())).isEmpty();
+    }
+
+    @Test
+    void volumeDetachTimeoutOutsideItsRange_isABrokenRule() {
+        assertThat(messages(DEFAULTS.toBuilder().volumeDetachTimeoutSeconds(-1).build()))
+                .containsExactly("volumeDetachTimeoutSeconds is -1: it must be between 0 (do not wait) and 3600.");
+        assertThat(messages(DEFAULTS.toBuilder().volumeDetachTimeoutSeconds(3_601).build())).hasSize(1);
+        assertThat(DEFAULTS.terminationSkewSeconds()).isEqualTo(60);
+        assertThat(DEFAULTS.volumeDetachTimeoutSeconds()).isEqualTo(360);
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class ClusterScenario {
                 pods.add(pod("web", "web-%d-%d".formatted(n, i), node, Map.of("app", "web"), new Owner(OwnerKind.ReplicaSet, "web-7d9f")));
             }
         }
-        return new Scenario(nodes, pods, null, null);
+        return new Scenario(nodes, pods);
     }
 
     private static PodSpec daemonSetPod(Target target, int i) {
@@ -54,6 +54,7 @@ public final class ClusterScenario {
     }
 
     private static PodSpec pod(String namespace, String name, String node, Map<String, String> labels, Owner owner) {
-        return new PodSpec(name, namespace, node, labels, Map.of(), owner, null, null, null, null, null, null, null, null);
+        return new PodSpec(name, namespace, node, labels, Map.of(), owner, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 }

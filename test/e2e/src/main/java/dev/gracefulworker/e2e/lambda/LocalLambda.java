@@ -87,11 +87,13 @@ public final class LocalLambda implements AutoCloseable {
         if (function == null) {
             throw new IllegalArgumentException("Function not found: " + functionNameOrArn);
         }
+        long started = System.nanoTime();
         InvocationOutcome outcome = faults.take(name)
                 .<InvocationOutcome>map(kind -> new InvocationOutcome.Raised(kind.errorType(), kind.message(),
                         JSON.createObjectNode().put("errorType", kind.errorType()).put("errorMessage", kind.message())))
                 .orElseGet(() -> function.invoke(bytes(event)));
-        Invocation invocation = new Invocation(name, event, outcome);
+        Invocation invocation = new Invocation(name, event, outcome,
+                java.time.Duration.ofNanos(System.nanoTime() - started));
         invocations.add(invocation);
         listeners.forEach(listener -> listener.accept(invocation));
         return outcome;

@@ -7,16 +7,37 @@ final class ApiError extends RuntimeException {
     private final int code;
     private final String reason;
     private final ObjectNode details;
+    private final Integer retryAfterSeconds;
 
     private ApiError(int code, String reason, String message, ObjectNode details) {
+        this(code, reason, message, details, null);
+    }
+
+    private ApiError(int code, String reason, String message, ObjectNode details, Integer retryAfterSeconds) {
         super(message);
         this.code = code;
         this.reason = reason;
         this.details = details;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     int code() {
         return code;
+    }
+
+    /** The {@code Retry-After} header to send, or null. */
+    Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /**
+     * API Priority and Fairness rejecting a request (apiserver's {@code tooManyRequests}): 429 with the header
+     * {@code Retry-After} and {@code details.retryAfterSeconds}, and no {@code DisruptionBudget} cause.
+     */
+    static ApiError throttled(int retryAfterSeconds) {
+        ObjectNode details = Json.object().put("retryAfterSeconds", retryAfterSeconds);
+        return new ApiError(429, "TooManyRequests", "Too many requests, please try again later.", details,
+                retryAfterSeconds);
     }
 
     static ApiError notFound(String resource, String name) {

@@ -28,11 +28,14 @@ final class ApiHandler implements HttpHandler {
     /** When the emulator started, on its clock: faults with afterSeconds/forSeconds count from here. */
     private final Instant started;
     private final Rbac rbac;
+    /** Real time every request takes before it is served (a slow or busy API server); 0 = none. */
+    private final long latencyMillis;
 
     ApiHandler(Cluster cluster, Faults faults, Supplier<Predicate<String>> acceptedTokens, RequestLog log, Clock clock,
-               Rbac rbac) {
+               Rbac rbac, long latencyMillis) {
         this.cluster = cluster;
         this.rbac = rbac;
+        this.latencyMillis = latencyMillis;
         this.clock = clock;
         this.started = clock.instant();
         this.faults = faults;
@@ -79,9 +82,18 @@ final class ApiHandler implements HttpHandler {
         JsonNode tree();
 
         byte[] json() throws IOException;
+
+        /** The Retry-After header's seconds, or null. */
+        default Integer retryAfterSeconds() {
+            return null;
+        }
     }
 
-    private record TreeAnswer(int status, JsonNode tree) implements Answer {
+    private record TreeAnswer(int status, JsonNode tree, Integer retryAfterSeconds) implements Answer {
+        TreeAnswer(int status, JsonNode tree) {
+            this(status, tree, null);
+        }
+
         public byte[] json() throws IOException {
             return Json.MAPPER.writeValueAsBytes(tree);
         }
@@ -113,6 +125,9 @@ final class ApiHandler implements HttpHandler {
             log.record(new RecordedRequest(method, path, query, answer.status()), System.nanoTime() - started);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("Cache-Control", "no-cache, private");
+            if (answer.retryAfterSeconds() != null) {
+                exchange.getResponseHeaders().set("Retry-After", Integer.toString(answer.retryAfterSeconds()));
+            }
             exchange.sendResponseHeaders(answer.status(), body.length);
             exchange.getResponseBody().write(body);
         }
@@ -120,9 +135,13 @@ final class ApiHandler implements HttpHandler {
 
     private Answer answer(HttpExchange exchange, String method, String path, String query) {
         try {
+            sleep(latencyMillis);
             Fault fault = faults.take(method, path, Duration.between(started, clock.instant()).toSeconds());
             if (fault != null) {
-                applyDelay(fault);
+                sleep(fault.delayMillis() == null ? 0 : fault.delayMillis());
+                if (fault.retryAfterSeconds() != null) {
+                    throw ApiError.throttled(fault.retryAfterSeconds());
+                }
                 if (fault.status() != null) {
                     throw ApiError.injected(fault.status());
                 }
@@ -147,7 +166,7 @@ final class ApiHandler implements HttpHandler {
             }
             return answer;
         } catch (ApiError e) {
-            return new TreeAnswer(e.code(), e.toStatus());
+            return new TreeAnswer(e.code(), e.toStatus(), e.retryAfterSeconds());
         } catch (IOException e) {
             return new TreeAnswer(500, ApiError.injected(500).toStatus());
         }
@@ -175,10 +194,11 @@ final class ApiHandler implements HttpHandler {
         return new TreeAnswer(201, answer);
     }
 
-    private static void applyDelay(Fault fault) {
-        if (fault.delayMillis() != null) {
+    /** Holds the request in real time, outside the cluster's lock, so concurrent requests overlap as on a server. */
+    private static void sleep(long millis) {
+        if (millis > 0) {
             try {
-                Thread.sleep(fault.delayMillis());
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw ApiError.injected(503);
@@ -247,6 +267,16 @@ final class ApiHandler implements HttpHandler {
             String name = call.segment(6);
             return ok(cluster.budget(call.segment(4), name)
                     .orElseThrow(() -> ApiError.notFound("policy", "poddisruptionbudgets", name)));
+        }
+        if (call.is("apis", "storage.k8s.io", "v1", "volumeattachments")) {
+            requireMethod(call, "GET");
+            return ok(cluster.listVolumeAttachments(fields(call, FieldSelector.GENERIC_FIELDS), labels(call)));
+        }
+        if (call.is("apis", "storage.k8s.io", "v1", "volumeattachments", "*")) {
+            requireMethod(call, "GET");
+            String name = call.segment(4);
+            return ok(cluster.volumeAttachment(name)
+                    .orElseThrow(() -> ApiError.notFound("storage.k8s.io", "volumeattachments", name)));
         }
         if (call.is("apis", "apps", "v1", "namespaces", "*", "*", "*")) {
             requireMethod(call, "GET");

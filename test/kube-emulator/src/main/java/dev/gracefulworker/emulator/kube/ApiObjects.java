@@ -115,8 +115,14 @@ final class ApiObjects {
                 .put("terminationGracePeriodSeconds", spec.terminationGracePeriodSeconds())
                 .put("dnsPolicy", "ClusterFirst")
                 .put("serviceAccountName", "default")
-                .put("schedulerName", "default-scheduler")
-                .put("priority", 0);
+                .put("schedulerName", "default-scheduler");
+        if (spec.priorityClassName() != null) {
+            podSpec.put("priorityClassName", spec.priorityClassName());
+        }
+        podSpec.put("priority", spec.priority());
+        if (spec.emptyDir()) {
+            podSpec.putArray("volumes").addObject().put("name", "scratch").putObject("emptyDir");
+        }
         if (spec.node() != null) {
             podSpec.put("nodeName", spec.node());
         }
@@ -182,6 +188,22 @@ final class ApiObjects {
             case DaemonSet, Job -> { }
         }
         return controller;
+    }
+
+    /** An attached CSI volume, as the attach-detach controller creates it and the CSI attacher marks it attached. */
+    static ObjectNode volumeAttachment(Scenario.VolumeAttachmentSpec spec, Instant created) {
+        ObjectNode attachment = Json.object();
+        ObjectNode metadata = attachment.putObject("metadata");
+        metadata.put("name", spec.name()).put("uid", uid("VolumeAttachment", "", spec.name()))
+                .put("creationTimestamp", Json.time(created));
+        metadata.putArray("finalizers").add("external-attacher/" + spec.attacher().replace('.', '-'));
+        ObjectNode attachmentSpec = attachment.putObject("spec");
+        attachmentSpec.put("attacher", spec.attacher()).put("nodeName", spec.node());
+        attachmentSpec.putObject("source").put("persistentVolumeName", spec.persistentVolumeName());
+        ObjectNode status = attachment.putObject("status");
+        status.put("attached", true);
+        status.putObject("attachmentMetadata").put("devicePath", "/dev/xvdaa");
+        return attachment;
     }
 
     static ObjectNode podDisruptionBudget(PdbSpec spec, Instant created, DisruptionBudget.Status status) {

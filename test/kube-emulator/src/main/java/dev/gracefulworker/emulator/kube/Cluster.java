@@ -8,6 +8,7 @@ import dev.gracefulworker.emulator.kube.Scenario.OwnerKind;
 import dev.gracefulworker.emulator.kube.Scenario.PdbSpec;
 import dev.gracefulworker.emulator.kube.Scenario.Phase;
 import dev.gracefulworker.emulator.kube.Scenario.PodSpec;
+import dev.gracefulworker.emulator.kube.Scenario.VolumeAttachmentSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,11 @@ final class Cluster {
     private final Map<String, ObjectNode> controllers = new HashMap<>();
     private final Map<String, Integer> nodePolls = new HashMap<>();
     private final List<String> evictions = new ArrayList<>();
+    /** Nodes whose kubelet stops posting status at the given instant. */
+    private final Map<String, Instant> nodesGoingNotReady = new HashMap<>();
+    private final TreeMap<String, ObjectNode> volumeAttachments = new TreeMap<>();
+    /** VolumeAttachments detached (deleted) at the given instant. */
+    private final Map<String, Instant> detachments = new HashMap<>();
 
     Cluster(Scenario scenario, Clock clock) {
         this.clock = clock;
@@ -48,6 +54,15 @@ final class Cluster {
         Instant created = start.minusSeconds(3600);
         for (NodeSpec node : scenario.nodes()) {
             nodes.put(node.name(), stamp(ApiObjects.node(node, created)));
+            if (node.notReadyAfterSeconds() != null) {
+                nodesGoingNotReady.put(node.name(), start.plusSeconds(node.notReadyAfterSeconds()));
+            }
+        }
+        for (VolumeAttachmentSpec attachment : scenario.volumeAttachments()) {
+            volumeAttachments.put(attachment.name(), stamp(ApiObjects.volumeAttachment(attachment, created)));
+            if (attachment.detachesAfterSeconds() != null) {
+                detachments.put(attachment.name(), start.plusSeconds(attachment.detachesAfterSeconds()));
+            }
         }
         for (PodSpec spec : scenario.pods()) {
             boolean readyNow = spec.ready() && spec.readyAfterSeconds() == null && spec.phase() == Phase.Running;
@@ -85,13 +100,7 @@ final class Cluster {
 
     synchronized ObjectNode listNodes(FieldSelector fields, LabelSelector labels) {
         settle();
-        ArrayNode items = Json.array();
-        for (ObjectNode node : nodes.values()) {
-            if (fields.matches(node) && labels.matches(node)) {
-                items.add(node);
-            }
-        }
-        return list("v1", "NodeList", items);
+        return list("v1", "NodeList", selected(nodes.values(), fields, labels));
     }
 
     synchronized Optional<ObjectNode> pod(String namespace, String name) {
@@ -138,6 +147,37 @@ final class Cluster {
 
     synchronized Optional<ObjectNode> controller(OwnerKind kind, String namespace, String name) {
         return Optional.ofNullable(controllers.get(controllerKey(kind, namespace, name))).map(ObjectNode::deepCopy);
+    }
+
+    /** Lists every VolumeAttachment: the real API has no field selector on {@code spec.nodeName} for them. */
+    synchronized ObjectNode listVolumeAttachments(FieldSelector fields, LabelSelector labels) {
+        settle();
+        return list("storage.k8s.io/v1", "VolumeAttachmentList", selected(volumeAttachments.values(), fields, labels));
+    }
+
+    private static ArrayNode selected(Collection<ObjectNode> objects, FieldSelector fields, LabelSelector labels) {
+        ArrayNode items = Json.array();
+        for (ObjectNode object : objects) {
+            if (fields.matches(object) && labels.matches(object)) {
+                items.add(object);
+            }
+        }
+        return items;
+    }
+
+    synchronized Optional<ObjectNode> volumeAttachment(String name) {
+        settle();
+        return Optional.ofNullable(volumeAttachments.get(name)).map(a -> withKind(a, "storage.k8s.io/v1", "VolumeAttachment"));
+    }
+
+    synchronized void setNodeReady(String name, boolean ready) {
+        settle();
+        ObjectNode node = nodes.get(name);
+        if (node == null) {
+            throw new IllegalArgumentException("no node " + name);
+        }
+        nodesGoingNotReady.remove(name);
+        storeReady(name, node, ready);
     }
 
     synchronized ObjectNode listBudgets(String namespace, FieldSelector fields, LabelSelector labels) {
@@ -305,13 +345,15 @@ final class Cluster {
 
     /** Applies every scripted change that is due at the clock's current instant. */
     private void settle() {
+        Instant now = clock.instant();
+        settleNodesAndVolumes(now);
         if (scripted.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
         for (Iterator<PodEntry> it = scripted.iterator(); it.hasNext(); ) {
             PodEntry entry = it.next();
-            if (entry.goneAt != null && !now.isBefore(entry.goneAt)) {
+            // the kubelet confirms a graceful deletion; with the node not Ready nobody does, and the pod stays Terminating
+            if (entry.goneAt != null && !now.isBefore(entry.goneAt) && kubeletResponding(entry.nodeName)) {
                 it.remove();
                 remove(entry);
                 continue;
@@ -334,6 +376,57 @@ final class Cluster {
                 it.remove();
             }
         }
+    }
+
+    private void settleNodesAndVolumes(Instant now) {
+        for (Iterator<Map.Entry<String, Instant>> it = nodesGoingNotReady.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Instant> due = it.next();
+            if (!now.isBefore(due.getValue())) {
+                it.remove();
+                storeReady(due.getKey(), nodes.get(due.getKey()), false);
+            }
+        }
+        for (Iterator<Map.Entry<String, Instant>> it = detachments.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Instant> due = it.next();
+            if (!now.isBefore(due.getValue())) {
+                it.remove();
+                volumeAttachments.remove(due.getKey());
+                resourceVersion++;
+            }
+        }
+    }
+
+    /** The node's Ready condition as the kubelet (True) or the node lifecycle controller (Unknown) writes it. */
+    private void storeReady(String name, ObjectNode node, boolean ready) {
+        ObjectNode next = node.deepCopy();
+        String now = Json.time(clock.instant());
+        for (JsonNode c : next.path("status").path("conditions")) {
+            if ("Ready".equals(c.path("type").asText())) {
+                ObjectNode condition = (ObjectNode) c;
+                if (ready != "True".equals(condition.path("status").asText())) {
+                    condition.put("lastTransitionTime", now);
+                }
+                if (ready) {
+                    condition.put("status", "True").put("reason", "KubeletReady")
+                            .put("message", "kubelet is posting ready status").put("lastHeartbeatTime", now);
+                } else {
+                    condition.put("status", "Unknown").put("reason", "NodeStatusUnknown")
+                            .put("message", "Kubelet stopped posting node status.");
+                }
+            }
+        }
+        if (!next.equals(node)) {
+            nodes.put(name, stamp(next));
+        }
+    }
+
+    /** Whether a kubelet is there to confirm a deletion: an unscheduled pod needs none. */
+    private boolean kubeletResponding(String nodeName) {
+        if (nodeName.isEmpty()) {
+            return true;
+        }
+        ObjectNode node = nodes.get(nodeName);
+        return node == null || ApiObjects.isReady(node);
     }
 
     private void setReady(PodEntry entry, boolean ready) {

@@ -26,6 +26,7 @@ final class Discovery {
             case "/apis/policy/v1", "/apis/policy/v1/" -> policyV1();
             case "/apis/apps/v1", "/apis/apps/v1/" -> appsV1();
             case "/apis/authorization.k8s.io/v1", "/apis/authorization.k8s.io/v1/" -> authorizationV1();
+            case "/apis/storage.k8s.io/v1", "/apis/storage.k8s.io/v1/" -> storageV1();
             default -> null;
         });
     }
@@ -48,7 +49,7 @@ final class Discovery {
     private static ObjectNode apiGroups() {
         ObjectNode doc = Json.object().put("kind", "APIGroupList").put("apiVersion", "v1");
         ArrayNode groups = doc.putArray("groups");
-        for (String group : List.of("apps", "authorization.k8s.io", "policy")) {
+        for (String group : List.of("apps", "authorization.k8s.io", "policy", "storage.k8s.io")) {
             ObjectNode g = groups.addObject().put("name", group);
             ObjectNode version = Json.object().put("groupVersion", group + "/v1").put("version", "v1");
             g.putArray("versions").add(version);
@@ -91,6 +92,15 @@ final class Discovery {
         resource(resources, "daemonsets", "daemonset", true, "DaemonSet", ALL_VERBS, "ds");
         resource(resources, "replicasets", "replicaset", true, "ReplicaSet", ALL_VERBS, "rs");
         resource(resources, "statefulsets", "statefulset", true, "StatefulSet", ALL_VERBS, "sts");
+        return doc;
+    }
+
+    private static ObjectNode storageV1() {
+        ObjectNode doc = resourceList("storage.k8s.io/v1");
+        ArrayNode resources = (ArrayNode) doc.get("resources");
+        resource(resources, "volumeattachments", "volumeattachment", false, "VolumeAttachment", ALL_VERBS, null);
+        resource(resources, "volumeattachments/status", "", false, "VolumeAttachment",
+                List.of("get", "patch", "update"), null);
         return doc;
     }
 

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * @param times      how many matching requests are affected; null = every one
  * @param afterSeconds scenario seconds after the emulator's start before the fault applies; null = from the start
  * @param forSeconds   scenario seconds the fault applies for, from then (an outage); null = with no end
+ * @param retryAfterSeconds with status 429: the {@code Retry-After} header and {@code details.retryAfterSeconds} that
+ *                     API Priority and Fairness sends when it rejects a request; null = neither
  */
 public record Fault(String method, String path, String pathRegex, Integer status, Long delayMillis, Integer times,
-                    Integer afterSeconds, Integer forSeconds) {
+                    Integer afterSeconds, Integer forSeconds, Integer retryAfterSeconds) {
 
     public Fault {
         if ((path == null) == (pathRegex == null)) {
@@ -39,6 +41,10 @@ public record Fault(String method, String path, String pathRegex, Integer status
             throw new IllegalArgumentException("afterSeconds must not be negative and forSeconds must be at least 1, got "
                     + afterSeconds + " and " + forSeconds);
         }
+        if (retryAfterSeconds != null && (status == null || status != 429 || retryAfterSeconds < 1)) {
+            throw new IllegalArgumentException("retryAfterSeconds goes with status 429 and must be at least 1, got "
+                    + retryAfterSeconds + " with status " + status);
+        }
         if (pathRegex != null) {
             Pattern.compile(pathRegex);
         }
@@ -47,22 +53,27 @@ public record Fault(String method, String path, String pathRegex, Integer status
 
     /** Answers {@code status} to the first {@code times} matching requests. */
     public static Fault failing(String method, String pathPrefix, int status, int times) {
-        return new Fault(method, pathPrefix, null, status, null, times, null, null);
+        return new Fault(method, pathPrefix, null, status, null, times, null, null, null);
     }
 
     /** Answers {@code status} to every matching request. */
     public static Fault failingAlways(String method, String pathPrefix, int status) {
-        return new Fault(method, pathPrefix, null, status, null, null, null, null);
+        return new Fault(method, pathPrefix, null, status, null, null, null, null, null);
     }
 
     /** Holds the first {@code times} matching requests for {@code delayMillis}, then serves them normally. */
     public static Fault delaying(String method, String pathPrefix, long delayMillis, int times) {
-        return new Fault(method, pathPrefix, null, null, delayMillis, times, null, null);
+        return new Fault(method, pathPrefix, null, null, delayMillis, times, null, null, null);
     }
 
     /** Answers {@code status} to every matching request from {@code afterSeconds} for {@code forSeconds}: an outage. */
     public static Fault outage(String method, String pathPrefix, int status, int afterSeconds, int forSeconds) {
-        return new Fault(method, pathPrefix, null, status, null, null, afterSeconds, forSeconds);
+        return new Fault(method, pathPrefix, null, status, null, null, afterSeconds, forSeconds, null);
+    }
+
+    /** API Priority and Fairness rejecting the first {@code times} matching requests: 429 with Retry-After. */
+    public static Fault throttling(String method, String pathRegex, int retryAfterSeconds, int times) {
+        return new Fault(method, null, pathRegex, 429, null, times, null, null, retryAfterSeconds);
     }
 
     boolean matches(String requestMethod, String requestPath, long secondsSinceStart) {

@@ -50,7 +50,8 @@ public final class KubeEmulator implements AutoCloseable {
         scenario.faults().forEach(faults::add);
         this.tls = TlsMaterial.shared();
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        ApiHandler handler = new ApiHandler(cluster, faults, () -> acceptedTokens, log, clock, rbac);
+        ApiHandler handler = new ApiHandler(cluster, faults, () -> acceptedTokens, log, clock, rbac,
+                scenario.latencyMillis() == null ? 0 : scenario.latencyMillis());
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         this.http = HttpServer.create(loopback, 0);
         this.https = HttpsServer.create(loopback, 0);
@@ -173,6 +174,22 @@ public final class KubeEmulator implements AutoCloseable {
     /** How many times the pods of {@code nodeName} were listed with a {@code spec.nodeName} field selector. */
     public int polls(String nodeName) {
         return cluster.polls(nodeName);
+    }
+
+    /** The VolumeAttachments as {@code GET /apis/storage.k8s.io/v1/volumeattachments} lists them now. */
+    public List<JsonNode> volumeAttachments() {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        cluster.listVolumeAttachments(FieldSelector.parse(null, FieldSelector.GENERIC_FIELDS), LabelSelector.parse(null))
+                .path("items").forEach(items::add);
+        return items;
+    }
+
+    /**
+     * The node's kubelet starts (true) or stops (false) posting status: the Ready condition turns True, or Unknown
+     * as the node lifecycle controller sets it. While a node is not Ready, nobody confirms its pods' deletion.
+     */
+    public void setNodeReady(String name, boolean ready) {
+        cluster.setNodeReady(name, ready);
     }
 
     /** Adds a fault at runtime, after those already active. */

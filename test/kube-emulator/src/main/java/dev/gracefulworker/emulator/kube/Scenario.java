@@ -16,16 +16,22 @@ import java.util.Set;
  * The cluster an emulator starts with: nodes, pods (with their scripted behaviour), PodDisruptionBudgets and faults.
  * Read from YAML or JSON; the format is documented in the module's README.
  */
-public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> podDisruptionBudgets, List<Fault> faults) {
+public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> podDisruptionBudgets, List<Fault> faults,
+                       List<VolumeAttachmentSpec> volumeAttachments, Long latencyMillis) {
 
     public Scenario {
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        volumeAttachments = volumeAttachments == null ? List.of() : List.copyOf(volumeAttachments);
+        if (latencyMillis != null && latencyMillis < 0) {
+            throw new IllegalArgumentException("latencyMillis must not be negative, got " + latencyMillis);
+        }
         pods = pods == null ? List.of() : List.copyOf(pods);
         podDisruptionBudgets = podDisruptionBudgets == null ? List.of() : List.copyOf(podDisruptionBudgets);
         faults = faults == null ? List.of() : List.copyOf(faults);
         requireUnique("node", nodes.stream().map(NodeSpec::name).toList());
         requireUnique("pod", pods.stream().map(p -> p.namespace() + "/" + p.name()).toList());
         requireUnique("podDisruptionBudget", podDisruptionBudgets.stream().map(p -> p.namespace() + "/" + p.name()).toList());
+        requireUnique("volumeAttachment", volumeAttachments.stream().map(VolumeAttachmentSpec::name).toList());
         Set<String> nodeNames = new HashSet<>(nodes.stream().map(NodeSpec::name).toList());
         for (PodSpec pod : pods) {
             if (pod.node() != null && !nodeNames.contains(pod.node())) {
@@ -33,11 +39,22 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
                         + " is on node " + pod.node() + ", which the scenario does not declare");
             }
         }
+        for (VolumeAttachmentSpec attachment : volumeAttachments) {
+            if (!nodeNames.contains(attachment.node())) {
+                throw new IllegalArgumentException("volumeAttachment " + attachment.name() + " is on node "
+                        + attachment.node() + ", which the scenario does not declare");
+            }
+        }
+    }
+
+    /** A scenario of nodes and pods only. */
+    public Scenario(List<NodeSpec> nodes, List<PodSpec> pods) {
+        this(nodes, pods, null, null, null, null);
     }
 
     /** An empty cluster. */
     public static Scenario empty() {
-        return new Scenario(null, null, null, null);
+        return new Scenario(null, null, null, null, null, null);
     }
 
     /** Reads a scenario file; YAML or JSON. */
@@ -90,9 +107,13 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
 
     /** A worker node. {@code ready} and {@code labels} default as documented; {@code kubernetes.io/hostname} is added. */
     public record NodeSpec(String name, String providerID, Boolean ready, Boolean unschedulable,
-                           Map<String, String> labels, List<Taint> taints) {
+                           Map<String, String> labels, List<Taint> taints, Integer notReadyAfterSeconds) {
         public NodeSpec {
             requireName("node", name);
+            if (notReadyAfterSeconds != null && notReadyAfterSeconds < 0) {
+                throw new IllegalArgumentException("node " + name + ": notReadyAfterSeconds must not be negative, got "
+                        + notReadyAfterSeconds);
+            }
             ready = ready == null || ready;
             unschedulable = unschedulable != null && unschedulable;
             labels = labels == null ? Map.of() : Map.copyOf(labels);
@@ -101,7 +122,7 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
 
         /** A ready, schedulable node with no labels or taints. */
         public static NodeSpec named(String name, String providerID) {
-            return new NodeSpec(name, providerID, true, false, null, null);
+            return new NodeSpec(name, providerID, true, false, null, null, null);
         }
     }
 
@@ -145,7 +166,12 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
     public record PodSpec(String name, String namespace, String node, Map<String, String> labels,
                           Map<String, String> annotations, Owner owner, Phase phase, Boolean mirror, Boolean ready,
                           Integer readyAfterSeconds, Integer finishesAfterPolls, Integer finishesAfterSeconds,
-                          Integer terminationGracePeriodSeconds, Boolean stuckTerminating) {
+                          Integer terminationGracePeriodSeconds, Boolean stuckTerminating, String priorityClassName,
+                          Integer priority, Boolean emptyDir) {
+        /** The priority admission gives the two built-in classes (scheduling/types.go); other classes default to 0. */
+        static final Map<String, Integer> BUILT_IN_PRIORITIES =
+                Map.of("system-node-critical", 2_000_001_000, "system-cluster-critical", 2_000_000_000);
+
         public PodSpec {
             requireName("pod", name);
             namespace = namespace == null ? "default" : namespace;
@@ -156,6 +182,9 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
             ready = ready == null ? phase == Phase.Running : ready;
             terminationGracePeriodSeconds = terminationGracePeriodSeconds == null ? 30 : terminationGracePeriodSeconds;
             stuckTerminating = stuckTerminating != null && stuckTerminating;
+            priority = priority != null ? priority
+                    : priorityClassName == null ? 0 : BUILT_IN_PRIORITIES.getOrDefault(priorityClassName, 0);
+            emptyDir = emptyDir != null && emptyDir;
             requireNotNegative(name, "readyAfterSeconds", readyAfterSeconds);
             requireNotNegative(name, "finishesAfterPolls", finishesAfterPolls);
             requireNotNegative(name, "finishesAfterSeconds", finishesAfterSeconds);
@@ -167,12 +196,33 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
 
         /** A running, ready pod on {@code node} with default settings. */
         public static PodSpec running(String namespace, String name, String node) {
-            return new PodSpec(name, namespace, node, null, null, null, null, null, null, null, null, null, null, null);
+            return new PodSpec(name, namespace, node, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null);
         }
 
         private static void requireNotNegative(String pod, String field, Integer value) {
             if (value != null && value < 0) {
                 throw new IllegalArgumentException("pod " + pod + ": " + field + " must not be negative, got " + value);
+            }
+        }
+    }
+
+    /**
+     * A storage.k8s.io/v1 VolumeAttachment: a CSI volume attached to a node, detached (the object deleted) after
+     * {@code detachesAfterSeconds} of scenario time, or never when that is null.
+     */
+    public record VolumeAttachmentSpec(String name, String node, String persistentVolumeName, String attacher,
+                                       Integer detachesAfterSeconds) {
+        public VolumeAttachmentSpec {
+            requireName("volumeAttachment", name);
+            if (node == null) {
+                throw new IllegalArgumentException("volumeAttachment " + name + " needs a node");
+            }
+            persistentVolumeName = persistentVolumeName == null ? "pvc-" + name : persistentVolumeName;
+            attacher = attacher == null ? "ebs.csi.aws.com" : attacher;
+            if (detachesAfterSeconds != null && detachesAfterSeconds < 0) {
+                throw new IllegalArgumentException("volumeAttachment " + name
+                        + ": detachesAfterSeconds must not be negative, got " + detachesAfterSeconds);
             }
         }
     }

@@ -36,6 +36,11 @@ final class Tables {
             new Column("Max Unavailable", "string", 0, ""), new Column("Allowed Disruptions", "integer", 0, ""),
             new Column("Age", "string", 0, ""));
 
+    private static final List<Column> VOLUME_ATTACHMENT_COLUMNS = List.of(
+            new Column("Name", "string", 0, "name"), new Column("Attacher", "string", 0, ""),
+            new Column("PV", "string", 0, ""), new Column("Node", "string", 0, ""),
+            new Column("Attached", "boolean", 0, ""), new Column("Age", "string", 0, ""));
+
     static boolean wanted(String accept) {
         return accept != null && accept.contains("as=Table");
     }
@@ -56,6 +61,7 @@ final class Tables {
             case "Node" -> columns = NODE_COLUMNS;
             case "Pod" -> columns = POD_COLUMNS;
             case "PodDisruptionBudget" -> columns = BUDGET_COLUMNS;
+            case "VolumeAttachment" -> columns = VOLUME_ATTACHMENT_COLUMNS;
             default -> {
                 return Optional.empty();
             }
@@ -75,6 +81,7 @@ final class Tables {
             switch (itemKind) {
                 case "Node" -> nodeCells(cells, item, now);
                 case "Pod" -> podCells(cells, item, now);
+                case "VolumeAttachment" -> volumeAttachmentCells(cells, item, now);
                 default -> budgetCells(cells, item, now);
             }
             ObjectNode object = row.putObject("object").put("kind", "PartialObjectMetadata")
@@ -140,6 +147,14 @@ final class Tables {
         cells.add(pod.path("metadata").path("name").asText()).add(ready + "/" + containers).add(reason).add("0")
                 .add(age(pod, now)).add(pod.path("status").path("podIP").asText("<none>"))
                 .add(pod.path("spec").path("nodeName").asText("<none>")).add("<none>").add("<none>");
+    }
+
+    private static void volumeAttachmentCells(ArrayNode cells, JsonNode attachment, Instant now) {
+        JsonNode spec = attachment.path("spec");
+        cells.add(attachment.path("metadata").path("name").asText()).add(spec.path("attacher").asText())
+                .add(spec.path("source").path("persistentVolumeName").asText(""))
+                .add(spec.path("nodeName").asText()).add(attachment.path("status").path("attached").asBoolean(false))
+                .add(age(attachment, now));
     }
 
     private static void budgetCells(ArrayNode cells, JsonNode pdb, Instant now) {

@@ -149,7 +149,8 @@ class AccessAndFaultsTest {
 
         assertThat(core.body().path("resources").findValuesAsText("name")).contains("nodes", "pods", "pods/eviction");
         assertThat(core.body().path("resources").get(3).path("group").asText()).isEqualTo("policy");
-        assertThat(groups.body().path("groups").findValuesAsText("name")).containsExactly("apps", "authorization.k8s.io", "policy");
+        assertThat(groups.body().path("groups").findValuesAsText("name"))
+                .containsExactly("apps", "authorization.k8s.io", "policy", "storage.k8s.io");
         assertThat(version.body().path("gitVersion").asText()).startsWith("v1.32");
     }
 

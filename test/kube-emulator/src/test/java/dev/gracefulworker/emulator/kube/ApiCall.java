@@ -11,7 +11,7 @@ import java.time.Duration;
 /** A minimal JDK HTTP client for the emulator's tests: one request, answer as status + parsed JSON. */
 final class ApiCall {
     /** A response: HTTP status and JSON body. */
-    record Reply(int status, JsonNode body) {}
+    record Reply(int status, JsonNode body, java.net.http.HttpHeaders headers) {}
 
     private final HttpClient client;
     private final URI base;
@@ -74,7 +74,7 @@ final class ApiCall {
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), Json.MAPPER.readTree(response.body()));
+            return new Reply(response.statusCode(), Json.MAPPER.readTree(response.body()), response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

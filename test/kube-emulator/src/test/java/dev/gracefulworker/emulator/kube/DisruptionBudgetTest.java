@@ -18,7 +18,7 @@ class DisruptionBudgetTest {
 
     private static ObjectNode pod(String namespace, String app, boolean ready) {
         Scenario.PodSpec spec = new Scenario.PodSpec("p", namespace, "n1", Map.of("app", app), null, null, null, null,
-                ready, null, null, null, null, null);
+                ready, null, null, null, null, null, null, null, null);
         return ApiObjects.pod(spec, java.time.Instant.EPOCH, ready);
     }
 

@@ -36,7 +36,7 @@ public final class ListPodsBenchmark {
                 podSpecs.add(PodSpec.running("ns-" + (p % 10), "pod-" + n + "-" + p, node));
             }
         }
-        try (KubeEmulator emulator = KubeEmulator.start(new Scenario(nodeSpecs, podSpecs, null, null));
+        try (KubeEmulator emulator = KubeEmulator.start(new Scenario(nodeSpecs, podSpecs));
              HttpClient client = HttpClient.newHttpClient()) {
             long[] roundTrips = new long[requests];
             for (int i = 0; i < warmup + requests; i++) {

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gracefulworker.emulator.kube.KubeEmulator;
-import dev.gracefulworker.emulator.kube.Scenario;
 import dev.gracefulworker.emulator.kube.ScenarioClock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** kubectl, a client nobody here wrote, against the emulator: the output and the cluster state a real cluster gives. */
 class KubectlConformanceTest {
@@ -39,22 +35,11 @@ class KubectlConformanceTest {
               - {name: web, namespace: web, selector: {matchLabels: {app: web}}, minAvailable: 1}
             """.formatted(DRAINED, OTHER);
 
-    @TempDir
-    Path home;
-    private final ScenarioClock clock = new ScenarioClock(Instant.parse("2026-11-25T09:00:00Z"));
-    private KubeEmulator emulator;
-    private Kubectl kubectl;
-
-    @BeforeEach
-    void start() {
-        emulator = KubeEmulator.start(Scenario.parse(SCENARIO), clock);
-        kubectl = new Kubectl(emulator.writeKubeconfig(home.resolve("kubeconfig")), home);
-    }
-
-    @AfterEach
-    void stop() {
-        emulator.close();
-    }
+    @RegisterExtension
+    final KubectlOnEmulator running = new KubectlOnEmulator(SCENARIO, new ScenarioClock(Instant.parse("2026-11-25T09:00:00Z")));
+    private final ScenarioClock clock = running.clock;
+    private final KubeEmulator emulator = running.emulator;
+    private final Kubectl kubectl = running.kubectl;
 
     private JsonNode node(String name) {
         return emulator.node(name).orElseThrow();

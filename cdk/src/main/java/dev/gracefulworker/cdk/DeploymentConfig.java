@@ -154,6 +154,10 @@ public record DeploymentConfig(
                         defaults.terminationSkewSeconds()))
                 .volumeDetachTimeoutSeconds(read.integer(SettingKey.VOLUME_DETACH_TIMEOUT_SECONDS.key(),
                         defaults.volumeDetachTimeoutSeconds()))
+                .waitForUnreplaceablePods(read.bool(SettingKey.WAIT_FOR_UNREPLACEABLE_PODS.key(),
+                        defaults.waitForUnreplaceablePods()))
+                .forceDeleteBeforeDeadline(read.bool(SettingKey.FORCE_DELETE_BEFORE_DEADLINE.key(),
+                        defaults.forceDeleteBeforeDeadline()))
                 .drainMode(read.choice(SettingKey.DRAIN_MODE.key(), DrainMode.class, defaults.drainMode()))
                 .taintNode(read.bool(SettingKey.TAINT_NODE.key(), defaults.taintNode()))
                 .dryRun(read.bool(SettingKey.DRY_RUN.key(), defaults.dryRun()))

@@ -28,6 +28,20 @@ class RbacManifestTest {
     }
 
     @Test
+    void forceDeleteManifest_grantsOnlyPodDeletion_toTheSameGroup() throws Exception {
+        String manifest = Files.readString(Path.of("rbac/graceful-worker-terminator-force-delete-rbac.yaml"));
+        var rules = new ArrayList<String>();
+        var matcher = RULE.matcher(manifest);
+        while (matcher.find()) {
+            rules.add(matcher.group(1) + " " + matcher.group(2).replace("\"", "").replace(" ", ""));
+        }
+
+        assertThat(rules).containsExactly("pods delete");
+        assertThat(manifest.lines().map(String::strip).toList()).containsSubsequence("kind: ClusterRoleBinding",
+                "kind: Group", "name: " + DeploymentConfig.DEFAULT_KUBERNETES_GROUP);
+    }
+
+    @Test
     void binding_namesTheGroupTheAccessEntryMapsTheTaskRoleTo() throws Exception {
         List<String> lines = manifest().lines().map(String::strip).toList();
 

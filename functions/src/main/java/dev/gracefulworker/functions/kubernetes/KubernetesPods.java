@@ -83,6 +83,24 @@ public final class KubernetesPods implements Pods {
         }
     }
 
+    @Override
+    public boolean delete(PodInfo pod) {
+        // the UID precondition keeps a new pod that took the old one's name safe from this deletion
+        V1DeleteOptions options = new V1DeleteOptions()
+                .gracePeriodSeconds(pod.terminationGracePeriodSeconds())
+                .preconditions(new V1Preconditions().uid(pod.uid()));
+        try {
+            okhttp3.Call call = api.deleteNamespacedPod(pod.name(), pod.namespace()).body(options).buildCall(null);
+            client.execute(call);
+            return true;
+        } catch (ApiException e) {
+            if (e.getCode() == 404 || e.getCode() == 409) {
+                return false;
+            }
+            throw KubernetesFailures.translate("delete pod " + pod.reference(), e);
+        }
+    }
+
     /**
      * A 429 is a PodDisruptionBudget's refusal only with the {@code DisruptionBudget} cause the eviction REST handler
      * adds; without it API Priority and Fairness (or a webhook's limiter) refused the request and says when to retry.

@@ -25,9 +25,12 @@ public record PodInfo(
         Instant deletionTimestamp,
         String priorityClassName,
         boolean controlled,
-        boolean emptyDir) {
+        boolean emptyDir,
+        long terminationGracePeriodSeconds) {
 
     public static final String MIRROR_ANNOTATION = "kubernetes.io/config.mirror";
+    /** The pod spec's default {@code terminationGracePeriodSeconds}. */
+    public static final long DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
     /** The two built-in priority classes; Karpenter and graceful node shutdown stop these pods last. */
     public static final Set<String> CRITICAL_PRIORITY_CLASSES = Set.of("system-cluster-critical", "system-node-critical");
 

@@ -19,8 +19,11 @@ record PodListPage(ListMeta metadata, List<Item> items) {
     /** A pod, as far as the classifier needs it. */
     record Item(Metadata metadata, Spec spec, Status status) {}
 
-    /** A pod's spec: its priority class (critical pods go last) and whether a volume is an emptyDir. */
-    record Spec(String priorityClassName, List<Volume> volumes) {}
+    /**
+     * A pod's spec: its priority class (critical pods go last), whether a volume is an emptyDir, and its grace period
+     * (a forced deletion must leave it time to end before the deadline).
+     */
+    record Spec(String priorityClassName, List<Volume> volumes, Long terminationGracePeriodSeconds) {}
 
     /** A volume: only whether it is an emptyDir matters (its data is lost with the pod). */
     record Volume(Map<String, Object> emptyDir) {}
@@ -49,7 +52,7 @@ record PodListPage(ListMeta metadata, List<Item> items) {
             throw new IllegalStateException("the API server listed a pod without metadata");
         }
         List<OwnerReference> owners = Optional.ofNullable(metadata.ownerReferences()).orElse(List.of());
-        Spec spec = item.spec() == null ? new Spec(null, null) : item.spec();
+        Spec spec = item.spec() == null ? new Spec(null, null, null) : item.spec();
         return new PodInfo(
                 metadata.namespace(),
                 metadata.name(),
@@ -61,6 +64,8 @@ record PodListPage(ListMeta metadata, List<Item> items) {
                 metadata.deletionTimestamp() == null ? null : Instant.parse(metadata.deletionTimestamp()),
                 spec.priorityClassName(),
                 owners.stream().anyMatch(owner -> Boolean.TRUE.equals(owner.controller())),
-                Optional.ofNullable(spec.volumes()).orElse(List.of()).stream().anyMatch(v -> v.emptyDir() != null));
+                Optional.ofNullable(spec.volumes()).orElse(List.of()).stream().anyMatch(v -> v.emptyDir() != null),
+                Optional.ofNullable(spec.terminationGracePeriodSeconds())
+                        .orElse(PodInfo.DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS));
     }
 }

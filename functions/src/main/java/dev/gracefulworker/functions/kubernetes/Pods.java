@@ -10,4 +10,10 @@ public interface Pods {
 
     /** Evicts the pod, giving up on an answer after {@code timeout} (the poll's time budget, not the client's). */
     EvictionOutcome evict(PodInfo pod, Duration timeout);
+
+    /**
+     * Deletes the pod with its own grace period, PodDisruptionBudgets bypassed (the forced deadline); true when the
+     * deletion started, false when the pod (with this UID) is already gone.
+     */
+    boolean delete(PodInfo pod);
 }

@@ -8,6 +8,7 @@ public enum Metric {
     EvictionsBlocked,
     EvictionsThrottled,
     PodsStuckTerminating,
+    PodsForceDeleted,
     HeartbeatsRecorded,
     LifecycleActionsCompleted,
     ExecutionsStarted,

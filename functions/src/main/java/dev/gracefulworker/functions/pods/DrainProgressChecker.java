@@ -66,7 +66,8 @@ public final class DrainProgressChecker {
         NodeView node = new NodeView(nodes, input.nodeName());
 
         List<PodInfo> onNode = pods.onNode(input.nodeName());
-        PodCensus census = census(classifier.classify(onNode, input.settings()), input.settings(), now, node, budget);
+        PodCensus census = census(classifier.classify(onNode, input.settings()), input.settings(), now, node, budget,
+                input.elapsedSecondsAt(now));
         // pods can outlive their node object for a while; with the node gone there is nothing left to drain
         boolean nodeGone = census.blocking > 0 && node.gone();
         Optional<VolumeDetachWait.Waiting> volumes = census.blocking > 0 || nodeGone || input.settings().dryRun()
@@ -121,7 +122,7 @@ public final class DrainProgressChecker {
     }
 
     private PodCensus census(List<PodVerdict> verdicts, Settings settings, Instant now, NodeView node,
-            EvictionBudget budget) {
+            EvictionBudget budget, long elapsedSeconds) {
         PodCensus census = new PodCensus();
         List<PodVerdict> toEvict = new ArrayList<>();
         long nonCriticalBlocking = 0;
@@ -136,6 +137,10 @@ public final class DrainProgressChecker {
                 continue;
             }
             nonCriticalBlocking += verdict.pod().critical() ? 0 : 1;
+            if (ForcedDeadline.due(verdict.pod(), settings, elapsedSeconds)) {
+                forceDelete(verdict, settings.dryRun(), census);
+                continue;
+            }
             switch (verdict.podClass()) {
                 case WAIT -> {
                     census.waitingFor++;
@@ -154,6 +159,26 @@ public final class DrainProgressChecker {
         }
         evict(EvictionOrder.of(toEvict, nonCriticalBlocking), census, budget);
         return census;
+    }
+
+    /** The forced deadline: delete now, PDBs bypassed, so the pod's grace period ends before maxWaitSeconds. */
+    private void forceDelete(PodVerdict verdict, boolean dryRun, PodCensus census) {
+        PodInfo pod = verdict.pod();
+        if (dryRun) {
+            census.evicting++;
+            census.blocks(verdict, "would be force-deleted: the deadline is near (dry run)");
+            return;
+        }
+        if (!pods.delete(pod)) {
+            return;
+        }
+        census.forceDeleted++;
+        census.evicting++;
+        census.blocks(verdict, "force-deleted: the deadline is near, grace " + pod.terminationGracePeriodSeconds() + " s");
+        census.warns(pod.reference(), "force-deleted before the deadline, PodDisruptionBudgets bypassed "
+                + "(forceDeleteBeforeDeadline)");
+        LOG.warn("force-deleted {} (was {}) so that its {} s grace period ends before maxWaitSeconds", pod.reference(),
+                verdict.reason(), pod.terminationGracePeriodSeconds());
     }
 
     /** A pod already Terminating is never evicted again: it blocks until gone, or until it is stuck (false). */
@@ -270,6 +295,9 @@ public final class DrainProgressChecker {
         }
         if (census.stuckTerminating > 0) {
             metrics.count(Metric.PodsStuckTerminating, census.stuckTerminating);
+        }
+        if (census.forceDeleted > 0) {
+            metrics.count(Metric.PodsForceDeleted, census.forceDeleted);
         }
         switch (decision) {
             case PollDecision.KeepWaiting(int _, HeartbeatStatus heartbeat) -> {

@@ -13,6 +13,7 @@ final class PodCensus {
     int evictionsBlocked;
     int evictionsThrottled;
     int stuckTerminating;
+    int forceDeleted;
     int blocking;
     private final List<String> blockingPods = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();

@@ -12,7 +12,7 @@ import java.util.function.BiFunction;
 /**
  * Classifies each pod with an ordered list of named rules; the first rule that decides wins, and every pod keeps
  * its verdict and reason. The order (documented in the README) is: finished, mirror, DaemonSet, policy annotation,
- * waitForPods selectors, drain mode, otherwise ignore.
+ * waitForPods selectors, unreplaceable pods (when waitForUnreplaceablePods), drain mode, otherwise ignore.
  */
 public final class PodClassifier {
 
@@ -32,6 +32,7 @@ public final class PodClassifier {
                     ? decided(PodClass.IGNORE, "DaemonSet pod") : Optional.empty()),
             new Rule("policyAnnotation", PodClassifier::byAnnotation),
             new Rule("waitForPods", PodClassifier::bySelectors),
+            new Rule("unreplaceable", PodClassifier::unreplaceable),
             new Rule("drainMode", (pod, settings) -> settings.drainMode() == DrainMode.EVICT
                     ? decided(PodClass.EVICT, "drain mode EVICT") : Optional.empty()),
             new Rule("otherwise", (pod, settings) -> decided(PodClass.IGNORE, "not waited for (drain mode WAIT)")));
@@ -69,6 +70,19 @@ public final class PodClassifier {
             }
         }
         return Optional.empty();
+    }
+
+    /** kubectl drain refuses these without --force / --delete-emptydir-data; this setting waits for them instead. */
+    private static Optional<Decision> unreplaceable(PodInfo pod, Settings settings) {
+        if (!settings.waitForUnreplaceablePods()) {
+            return Optional.empty();
+        }
+        if (!pod.controlled()) {
+            return decided(PodClass.WAIT, "would not be recreated (no controller): waited for (waitForUnreplaceablePods)");
+        }
+        return pod.emptyDir()
+                ? decided(PodClass.WAIT, "emptyDir data would be lost: waited for (waitForUnreplaceablePods)")
+                : Optional.empty();
     }
 
     private static Optional<Decision> decided(PodClass podClass, String reason) {

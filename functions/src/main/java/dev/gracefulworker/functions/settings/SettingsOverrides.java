@@ -43,6 +43,8 @@ public final class SettingsOverrides {
         RULES.put(SettingKey.MAX_OUTAGE_SECONDS, intRule());
         RULES.put(SettingKey.TERMINATION_SKEW_SECONDS, intRule());
         RULES.put(SettingKey.VOLUME_DETACH_TIMEOUT_SECONDS, intRule());
+        RULES.put(SettingKey.WAIT_FOR_UNREPLACEABLE_PODS, new Rule("true or false", JsonNode::isBoolean));
+        RULES.put(SettingKey.FORCE_DELETE_BEFORE_DEADLINE, new Rule("true or false", JsonNode::isBoolean));
         RULES.put(SettingKey.TAINT_NODE, new Rule("true or false", JsonNode::isBoolean));
         RULES.put(SettingKey.DRY_RUN, new Rule("true or false", JsonNode::isBoolean));
         RULES.put(SettingKey.ON_TIMEOUT, enumRule(LifecycleResult.values()));

@@ -23,7 +23,7 @@ class PodListPageTest {
         assertThat(page.continueToken()).isEqualTo("next-page");
         assertThat(page.pods()).containsExactly(new PodInfo("web", "web-1", "u-1", "Running", java.util.Map.of("app", "web"),
                 java.util.Map.of("graceful-worker-terminator/policy", "wait"), java.util.List.of("ReplicaSet"),
-                java.time.Instant.parse("2026-11-25T10:00:00Z"), "system-node-critical", true, true));
+                java.time.Instant.parse("2026-11-25T10:00:00Z"), "system-node-critical", true, true, 30));
     }
 
     @Test

@@ -32,8 +32,13 @@ class EvictionRoundTest {
         public EvictionOutcome evict(PodInfo pod, Duration timeout) {
             timeouts.add(timeout);
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            if (pod.name().equals("throttled")) {
+                // API Priority and Fairness turns a request away at once: its 429 is back before any other answer
+                inFlight.decrementAndGet();
+                return new EvictionOutcome.Throttled(1);
+            }
             try {
-                Thread.sleep(5);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -41,11 +46,16 @@ class EvictionRoundTest {
             nanos.addAndGet(Duration.ofSeconds(1).toNanos() / EvictionBudget.PARALLELISM);
             return pod.name().equals("throttled") ? new EvictionOutcome.Throttled(1) : new EvictionOutcome.Evicted();
         }
+
+        @Override
+        public boolean delete(PodInfo pod) {
+            throw new AssertionError("an eviction round never deletes");
+        }
     }
 
     private static PodInfo pod(String name) {
         return new PodInfo("web", name, "u-" + name, "Running", Map.of(), Map.of(), List.of("ReplicaSet"), null, null,
-                true, false);
+                true, false, PodInfo.DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
     }
 
     @Test

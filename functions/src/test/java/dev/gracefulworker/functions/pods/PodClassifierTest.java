@@ -55,6 +55,30 @@ class PodClassifierTest {
         assertThat(verdict.reason()).isNotBlank();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unreplaceableRows")
+    void waitForUnreplaceablePods_waitsForPodsNothingWouldRecreateOrWhoseDataWouldBeLost(String name, PodInfo pod,
+            PodClass expected, String rule) {
+        Settings waiting = settings(DrainMode.EVICT).toBuilder().waitForUnreplaceablePods(true).build();
+
+        PodVerdict verdict = classifier.classify(pod, waiting);
+
+        assertThat(verdict.podClass()).isEqualTo(expected);
+        assertThat(verdict.rule()).isEqualTo(rule);
+    }
+
+    static Stream<Arguments> unreplaceableRows() {
+        return Stream.of(
+                Arguments.of("bare pod", pod("default", "debug").build(), PodClass.WAIT, "unreplaceable"),
+                Arguments.of("emptyDir pod of a ReplicaSet", pod("default", "cache").emptyDir().build(), PodClass.WAIT,
+                        "unreplaceable"),
+                Arguments.of("ReplicaSet pod without emptyDir", pod("default", "web").build(), PodClass.EVICT, "drainMode"),
+                Arguments.of("annotation evict still evicts", pod("default", "debug").annotations(Map.of(POLICY, "evict"))
+                        .build(), PodClass.EVICT, "policyAnnotation"),
+                Arguments.of("DaemonSet pod with emptyDir never blocks", pod("kube-system", "ds").owner("DaemonSet")
+                        .emptyDir().build(), PodClass.IGNORE, "daemonSet"));
+    }
+
     @Test
     void everyPod_keepsItsVerdictAndReason() {
         List<PodInfo> pods = List.of(pod("default", "web").build(), pod("kube-system", "ds").owner("DaemonSet").build());
@@ -103,6 +127,7 @@ class PodClassifierTest {
         private Map<String, String> labels = Map.of();
         private Map<String, String> annotations = Map.of();
         private List<String> owners = List.of("ReplicaSet");
+        private boolean emptyDir;
 
         PodBuilder(String namespace, String name) {
             this.namespace = namespace;
@@ -124,6 +149,11 @@ class PodClassifierTest {
             return this;
         }
 
+        PodBuilder emptyDir() {
+            emptyDir = true;
+            return this;
+        }
+
         PodBuilder owner(String kind) {
             owners = List.of(kind);
             return this;
@@ -132,7 +162,7 @@ class PodClassifierTest {
         PodInfo build() {
             List<String> ownerKinds = name.equals("debug") ? List.of() : owners;
             return new PodInfo(namespace, name, "uid-" + name, phase, labels, annotations, ownerKinds, null, null,
-                    !ownerKinds.isEmpty(), false);
+                    !ownerKinds.isEmpty(), emptyDir, PodInfo.DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
         }
     }
 }

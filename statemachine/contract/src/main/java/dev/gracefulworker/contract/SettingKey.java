@@ -17,6 +17,8 @@ public enum SettingKey {
     MAX_OUTAGE_SECONDS("maxOutageSeconds"),
     TERMINATION_SKEW_SECONDS("terminationSkewSeconds"),
     VOLUME_DETACH_TIMEOUT_SECONDS("volumeDetachTimeoutSeconds"),
+    WAIT_FOR_UNREPLACEABLE_PODS("waitForUnreplaceablePods"),
+    FORCE_DELETE_BEFORE_DEADLINE("forceDeleteBeforeDeadline"),
     TAINT_NODE("taintNode"),
     DRY_RUN("dryRun"),
     ON_TIMEOUT("onTimeout"),

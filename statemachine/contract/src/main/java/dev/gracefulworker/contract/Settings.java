@@ -26,6 +26,12 @@ import java.util.Optional;
  *                                Terminating stops blocking: its kubelet is gone or lags; default 60
  * @param volumeDetachTimeoutSeconds how long, once no pod blocks, to wait for the node's VolumeAttachments to go
  *                                (0 = do not wait); default 360, the attach-detach controller's multi-attach wait
+ * @param waitForUnreplaceablePods whether pods nothing would recreate (no controller) or whose emptyDir data would be
+ *                                lost are waited for instead of evicted (kubectl drain refuses them without --force /
+ *                                --delete-emptydir-data); default false: evicted, with a warning
+ * @param forceDeleteBeforeDeadline whether pods still blocking near maxWaitSeconds are deleted (bypassing
+ *                                PodDisruptionBudgets) early enough that their grace period ends by the deadline, like
+ *                                Karpenter's terminationGracePeriod; default false
  * @param taintNode               whether cordoning also adds the NoSchedule taint; default true
  * @param dryRun                  whether to only report what would be done; default false
  * @param onTimeout               the lifecycle action result when the deadline passes; default CONTINUE
@@ -44,6 +50,8 @@ public record Settings(
         int maxOutageSeconds,
         int terminationSkewSeconds,
         int volumeDetachTimeoutSeconds,
+        boolean waitForUnreplaceablePods,
+        boolean forceDeleteBeforeDeadline,
         boolean taintNode,
         boolean dryRun,
         LifecycleResult onTimeout,
@@ -105,7 +113,9 @@ public record Settings(
                 .pollIntervalSeconds(pollIntervalSeconds).maxPollIntervalSeconds(maxPollIntervalSeconds)
                 .maxWaitSeconds(maxWaitSeconds).heartbeatTimeoutSeconds(heartbeatTimeoutSeconds)
                 .maxOutageSeconds(maxOutageSeconds).terminationSkewSeconds(terminationSkewSeconds)
-                .volumeDetachTimeoutSeconds(volumeDetachTimeoutSeconds).taintNode(taintNode).dryRun(dryRun).onTimeout(onTimeout).onFailure(onFailure)
+                .volumeDetachTimeoutSeconds(volumeDetachTimeoutSeconds)
+                .waitForUnreplaceablePods(waitForUnreplaceablePods).forceDeleteBeforeDeadline(forceDeleteBeforeDeadline)
+                .taintNode(taintNode).dryRun(dryRun).onTimeout(onTimeout).onFailure(onFailure)
                 .overridden(overridden).ignoredOverrideKeys(ignoredOverrideKeys).overridesIgnored(overridesIgnored);
     }
 
@@ -235,6 +245,8 @@ public record Settings(
         json.put(SettingKey.MAX_OUTAGE_SECONDS.key(), maxOutageSeconds);
         json.put(SettingKey.TERMINATION_SKEW_SECONDS.key(), terminationSkewSeconds);
         json.put(SettingKey.VOLUME_DETACH_TIMEOUT_SECONDS.key(), volumeDetachTimeoutSeconds);
+        json.put(SettingKey.WAIT_FOR_UNREPLACEABLE_PODS.key(), waitForUnreplaceablePods);
+        json.put(SettingKey.FORCE_DELETE_BEFORE_DEADLINE.key(), forceDeleteBeforeDeadline);
         json.put(SettingKey.TAINT_NODE.key(), taintNode);
         json.put(SettingKey.DRY_RUN.key(), dryRun);
         json.put(SettingKey.ON_TIMEOUT.key(), onTimeout.name());
@@ -294,6 +306,8 @@ public record Settings(
         private int maxOutageSeconds = DEFAULT_MAX_OUTAGE_SECONDS;
         private int terminationSkewSeconds = DEFAULT_TERMINATION_SKEW_SECONDS;
         private int volumeDetachTimeoutSeconds = DEFAULT_VOLUME_DETACH_TIMEOUT_SECONDS;
+        private boolean waitForUnreplaceablePods;
+        private boolean forceDeleteBeforeDeadline;
         private boolean taintNode = true;
         private boolean dryRun;
         private LifecycleResult onTimeout = LifecycleResult.CONTINUE;
@@ -359,6 +373,18 @@ public record Settings(
             return this;
         }
 
+        /** @param value whether pods without a controller or with emptyDir data are waited for, not evicted; @default false */
+        public Builder waitForUnreplaceablePods(boolean value) {
+            this.waitForUnreplaceablePods = value;
+            return this;
+        }
+
+        /** @param value whether blocking pods are deleted, PDBs bypassed, in time to be gone by the deadline; @default false */
+        public Builder forceDeleteBeforeDeadline(boolean value) {
+            this.forceDeleteBeforeDeadline = value;
+            return this;
+        }
+
         /** @param value whether to taint the node NoSchedule when cordoning; @default true */
         public Builder taintNode(boolean value) {
             this.taintNode = value;
@@ -403,7 +429,8 @@ public record Settings(
 
         public Settings build() {
             return new Settings(waitForPods, drainMode, pollIntervalSeconds, maxPollIntervalSeconds, maxWaitSeconds,
-                    heartbeatTimeoutSeconds, maxOutageSeconds, terminationSkewSeconds, volumeDetachTimeoutSeconds, taintNode, dryRun, onTimeout, onFailure, overridden, ignoredOverrideKeys,
+                    heartbeatTimeoutSeconds, maxOutageSeconds, terminationSkewSeconds, volumeDetachTimeoutSeconds, waitForUnreplaceablePods,
+                    forceDeleteBeforeDeadline, taintNode, dryRun, onTimeout, onFailure, overridden, ignoredOverrideKeys,
                     overridesIgnored);
         }
     }

@@ -26,7 +26,7 @@ class SettingsTest {
 
     @Test
     void defaults_areTheDocumentedValues() {
-        assertThat(DEFAULTS).isEqualTo(new Settings(List.of(), DrainMode.EVICT, 15, 120, 3600, 300, 1800, 60, 360, true, false,
+        assertThat(DEFAULTS).isEqualTo(new Settings(List.of(), DrainMode.EVICT, 15, 120, 3600, 300, 1800, 60, 360, false, false, true, false,
                 LifecycleResult.CONTINUE, FailurePolicy.CONTINUE, List.of(), List.of(), null));
     }
 

@@ -261,6 +261,7 @@ class GracefulTerminationWorkflowTest {
                 .drainMode(DrainMode.WAIT)
                 .pollIntervalSeconds(10).maxPollIntervalSeconds(60).maxWaitSeconds(7_200).heartbeatTimeoutSeconds(600)
                 .maxOutageSeconds(900).terminationSkewSeconds(30).volumeDetachTimeoutSeconds(0)
+                .waitForUnreplaceablePods(true).forceDeleteBeforeDeadline(true)
                 .taintNode(false).dryRun(true)
                 .onTimeout(LifecycleResult.ABANDON).onFailure(FailurePolicy.LEAVE_TO_HOOK_TIMEOUT)
                 .build();
@@ -278,6 +279,8 @@ class GracefulTerminationWorkflowTest {
                 Map.entry("maxOutageSeconds", 900),
                 Map.entry("terminationSkewSeconds", 30),
                 Map.entry("volumeDetachTimeoutSeconds", 0),
+                Map.entry("waitForUnreplaceablePods", true),
+                Map.entry("forceDeleteBeforeDeadline", true),
                 Map.entry("taintNode", false),
                 Map.entry("dryRun", true),
                 Map.entry("onTimeout", "ABANDON"),

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -56,26 +58,46 @@ public final class Ec2QueryInstanceDirectory implements InstanceDirectory {
 
     @Override
     public Optional<InstanceInfo> find(String instanceId) {
-        String operation = "DescribeInstances " + instanceId;
-        String form = "Action=DescribeInstances&Version=" + API_VERSION + "&InstanceId.1="
-                + URLEncoder.encode(instanceId, StandardCharsets.UTF_8);
-        Answer answer = post(operation, form);
+        try {
+            Document xml = describe("DescribeInstances " + instanceId, "&InstanceId.1=" + encode(instanceId));
+            return instances(xml).stream().filter(instance -> instance.instanceId().equals(instanceId)).findFirst();
+        } catch (AwsApiException e) {
+            if (e.errorCode().startsWith("InvalidInstanceID")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The instances holding a private DNS name (the usual EKS node name), through the {@code private-dns-name}
+     * filter: usually one, none once the instance is terminated (EC2 then reports an empty name).
+     */
+    public List<InstanceInfo> findByPrivateDnsName(String privateDnsName) {
+        return instances(describe("DescribeInstances private-dns-name=" + privateDnsName,
+                "&Filter.1.Name=private-dns-name&Filter.1.Value.1=" + encode(privateDnsName)));
+    }
+
+    private record Answer(int status, byte[] body) {}
+
+    /** One DescribeInstances call; an error answer is thrown, retryable when EC2 says to slow down or failed. */
+    private Document describe(String operation, String parameters) {
+        Answer answer = post(operation, "Action=DescribeInstances&Version=" + API_VERSION + parameters);
         Document xml = parse(operation, answer.body());
         if (answer.status() == 200) {
-            return instance(xml, instanceId);
+            return xml;
         }
         String code = text(xml.getDocumentElement(), "Code").orElse("HTTP " + answer.status());
         String message = text(xml.getDocumentElement(), "Message").orElse("");
-        if (code.startsWith("InvalidInstanceID")) {
-            return Optional.empty();
-        }
         if (answer.status() >= 500 || code.equals("RequestLimitExceeded") || code.contains("Throttl")) {
             throw new RetryableException(operation + " failed: " + code + ": " + message, null);
         }
         throw new AwsApiException(operation, code, message);
     }
 
-    private record Answer(int status, byte[] body) {}
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
 
     private Answer post(String operation, String form) {
         SdkHttpRequest request = SdkHttpRequest.builder()
@@ -106,19 +128,20 @@ public final class Ec2QueryInstanceDirectory implements InstanceDirectory {
         }
     }
 
-    private static Optional<InstanceInfo> instance(Document xml, String instanceId) {
+    private static List<InstanceInfo> instances(Document xml) {
+        List<InstanceInfo> found = new ArrayList<>();
         NodeList sets = xml.getElementsByTagName("instancesSet");
         for (int i = 0; i < sets.getLength(); i++) {
             for (Element item : children((Element) sets.item(i), "item")) {
-                if (text(item, "instanceId").filter(instanceId::equals).isPresent()) {
+                text(item, "instanceId").ifPresent(instanceId -> {
                     String state = child(item, "instanceState").flatMap(s -> text(s, "name")).orElse("unknown");
                     String zone = child(item, "placement").flatMap(p -> text(p, "availabilityZone")).orElse(null);
                     String dns = text(item, "privateDnsName").filter(d -> !d.isBlank()).orElse(null);
-                    return Optional.of(new InstanceInfo(instanceId, state, zone, dns));
-                }
+                    found.add(new InstanceInfo(instanceId, state, zone, dns));
+                });
             }
         }
-        return Optional.empty();
+        return found;
     }
 
     private static Document parse(String operation, byte[] body) {
@@ -134,8 +157,8 @@ public final class Ec2QueryInstanceDirectory implements InstanceDirectory {
         }
     }
 
-    private static java.util.List<Element> children(Element parent, String name) {
-        java.util.List<Element> found = new java.util.ArrayList<>();
+    private static List<Element> children(Element parent, String name) {
+        List<Element> found = new ArrayList<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element element && name.equals(element.getTagName())) {
                 found.add(element);

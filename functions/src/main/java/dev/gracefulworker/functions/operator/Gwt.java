@@ -7,12 +7,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gwt}, the operator's command line: {@code gwt preflight …} (see {@code cdk/gwt} and README.md). Usage errors
+ * {@code gwt}, the operator's command line: {@code gwt preflight|replay|status …} (see {@code cdk/gwt} and README.md). Usage errors
  * print one line and exit 2; failures print one line naming the fix and exit 1; never a stack trace.
  */
 @Command(name = "gwt", mixinStandardHelpOptions = true, versionProvider = Gwt.Version.class,
         description = "Operator tools for graceful-worker-terminator.",
-        subcommands = {PreflightCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PreflightCommand.class, ReplayCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
 public final class Gwt implements Runnable {
 
     static final int USAGE = 2;
@@ -36,14 +36,16 @@ public final class Gwt implements Runnable {
                     return USAGE;
                 })
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                    commandLine.getErr().println("gwt: " + e.getMessage());
+                    // a CommandFailure names its fix; anything else is still one line, never a stack trace
+                    commandLine.getErr().println("gwt: " + (e instanceof CommandFailure ? e.getMessage()
+                            : e.getClass().getSimpleName() + ": " + AwsFailure.brief(e.getMessage())));
                     return FAILED;
                 });
     }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: preflight");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: preflight, replay or status");
     }
 
     /** The version of the jar, when built into one. */

@@ -1,9 +1,7 @@
 package dev.gracefulworker.functions.operator;
 
-import dev.gracefulworker.functions.InvalidEnvironmentException;
 import dev.gracefulworker.functions.Wiring;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -79,12 +77,7 @@ final class PreflightCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(spec.commandLine(),
                             "no AWS region: give --region or set AWS_REGION");
                 });
-        Wiring wiring;
-        try {
-            wiring = Wiring.of(env, Clock.systemUTC());
-        } catch (InvalidEnvironmentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        Wiring wiring = OperatorWiring.forRegion(spec, env.get("AWS_REGION"));
         List<CheckResult> results = new Preflight(wiring).run(target());
         return report(results, spec.commandLine().getOut(), wiring.region().id());
     }

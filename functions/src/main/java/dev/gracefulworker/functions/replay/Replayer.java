@@ -2,6 +2,9 @@ package dev.gracefulworker.functions.replay;
 
 import dev.gracefulworker.functions.aws.AwsFailures;
 import dev.gracefulworker.functions.start.ExecutionName;
+import dev.gracefulworker.functions.start.LifecycleMessageParser;
+import dev.gracefulworker.functions.start.MalformedMessageException;
+import dev.gracefulworker.functions.start.Notification;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -75,6 +78,18 @@ public final class Replayer {
         } catch (SdkException e) {
             throw AwsFailures.translate("DescribeExecution " + executionArn, e);
         }
+    }
+
+    /** The name the starter would have given a saved input, else {@code fallback} (e.g. the file's name). */
+    public static String originalName(String input, String fallback) {
+        try {
+            if (new LifecycleMessageParser().parse(input) instanceof Notification.Termination t) {
+                return ExecutionName.of(t.message().instanceId(), t.message().lifecycleActionToken());
+            }
+        } catch (MalformedMessageException e) {
+            // not a lifecycle message the starter would accept: the fallback names it
+        }
+        return fallback;
     }
 
     /** A replay of a replay counts on from the original: {@code x-replay-1} replays as {@code x-replay-2}. */

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public final class LifecycleMessageParser {
 
     static final String TEST_NOTIFICATION = "autoscaling:TEST_NOTIFICATION";
-    private static final Pattern INSTANCE_ID = Pattern.compile("i-(?:[0-9a-f]{8}|[0-9a-f]{17})");
+    /** An EC2 instance id: {@code i-} and 8 or 17 hex digits (also what {@code gwt status} accepts). */
+    public static final Pattern INSTANCE_ID = Pattern.compile("i-(?:[0-9a-f]{8}|[0-9a-f]{17})");
 
     public Notification parse(String message) {
         JsonNode root = readObject(message);

@@ -170,18 +170,13 @@ class GwtPreflightTest {
         assertThat(noRegion.stderr().lines()).containsExactly(
                 "gwt: no AWS region: give --region or set AWS_REGION (see: gwt preflight --help)");
         assertThat(noCommand.exitCode()).isEqualTo(2);
-        assertThat(noCommand.stderr().lines()).containsExactly("gwt: a command is required: preflight (see: gwt --help)");
+        assertThat(noCommand.stderr().lines()).containsExactly("gwt: a command is required: preflight, replay or status (see: gwt --help)");
     }
 
     private GwtProcess.Result preflight(String... args) {
-        var command = new java.util.ArrayList<>(List.of("preflight"));
-        command.addAll(List.of(args));
-        return GwtProcess.run(Map.of(
-                "AWS_REGION", Emulated.REGION,
-                "AWS_ENDPOINT_URL", world.aws.endpoint().toString(),
-                "AWS_ACCESS_KEY_ID", "AKIDOPERATOR",
-                "AWS_SECRET_ACCESS_KEY", "operator-secret",
-                "AWS_MAX_ATTEMPTS", "1"), command.toArray(String[]::new));
+        var env = new java.util.HashMap<>(GwtProcess.operatorEnv(world.aws.endpoint()));
+        env.put("AWS_REGION", Emulated.REGION);
+        return GwtProcess.run(env, "preflight", List.of(args));
     }
 
     private String readKubeconfig() {

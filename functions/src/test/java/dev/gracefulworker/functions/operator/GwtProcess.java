@@ -23,6 +23,22 @@ final class GwtProcess {
 
     private GwtProcess() {}
 
+    /** An operator's environment against the AWS emulator: credentials, its endpoint, one attempt per call; no region. */
+    static Map<String, String> operatorEnv(java.net.URI awsEndpoint) {
+        return Map.of(
+                "AWS_ENDPOINT_URL", awsEndpoint.toString(),
+                "AWS_ACCESS_KEY_ID", "AKIDOPERATOR",
+                "AWS_SECRET_ACCESS_KEY", "operator-secret",
+                "AWS_MAX_ATTEMPTS", "1");
+    }
+
+    /** Runs {@code gwt <subcommand> <args…>} with exactly {@code env}. */
+    static Result run(Map<String, String> env, String subcommand, List<String> args) {
+        var command = new ArrayList<>(List.of(subcommand));
+        command.addAll(args);
+        return run(env, command.toArray(String[]::new));
+    }
+
     /** Runs with exactly {@code env} (plus PATH), so the machine's AWS setup cannot leak in. */
     static Result run(Map<String, String> env, String... args) {
         var command = new ArrayList<>(List.of(

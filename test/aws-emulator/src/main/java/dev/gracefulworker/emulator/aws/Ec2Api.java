@@ -8,6 +8,7 @@ import java.util.Map;
 final class Ec2Api implements ServiceApi {
 
   private static final String INSTANCE_ID_PREFIX = "InstanceId.";
+  private static final String FILTER_PREFIX = "Filter.";
 
   private final Ec2QueryProtocol protocol = new Ec2QueryProtocol("http://ec2.amazonaws.com/doc/2016-11-15/");
   private final Ec2 ec2;
@@ -26,9 +27,12 @@ final class Ec2Api implements ServiceApi {
     if (!call.action().equals("DescribeInstances")) {
       throw protocol.unknownOperation(call.action()).toException();
     }
-    rejectFilters(call.params());
+    List<String> dnsNames = privateDnsNameFilter(call.params());
     var body = new StringBuilder("<reservationSet>");
     for (Ec2Instance instance : ec2.describe(instanceIds(call.params()))) {
+      if (!dnsNames.isEmpty() && !dnsNames.contains(instance.reportedPrivateDnsName())) {
+        continue;
+      }
       body.append(reservation(instance));
     }
     body.append("</reservationSet>");
@@ -44,15 +48,29 @@ final class Ec2Api implements ServiceApi {
     return ids;
   }
 
-  /** Filters would be silently ignored otherwise: a caller relying on one must learn the emulator lacks it. */
-  private static void rejectFilters(Map<String, String> params) {
+  /**
+   * The values of the one filter answered, {@code Filter.1.Name=private-dns-name} with {@code Filter.1.Value.N}
+   * (how {@code gwt status --node-name} finds the instance); empty when there is no filter. Any other filter is
+   * refused: silently ignored, it would match everything and a caller relying on it would never learn.
+   */
+  private static List<String> privateDnsNameFilter(Map<String, String> params) {
+    var values = new ArrayList<String>();
+    for (int n = 1; params.containsKey(FILTER_PREFIX + "1.Value." + n); n++) {
+      values.add(params.get(FILTER_PREFIX + "1.Value." + n));
+    }
     params.keySet().stream()
-        .filter(key -> key.startsWith("Filter."))
+        .filter(key -> key.startsWith(FILTER_PREFIX))
+        .filter(key -> !key.equals(FILTER_PREFIX + "1.Name") || !"private-dns-name".equals(params.get(key)))
+        .filter(key -> !key.startsWith(FILTER_PREFIX + "1.Value."))
         .findFirst()
         .ifPresent(key -> {
-          throw AwsError.badRequest("InvalidParameterValue",
-              "The emulator answers DescribeInstances by InstanceId.N only; got " + key).toException();
+          throw AwsError.badRequest("InvalidParameterValue", "The emulator answers DescribeInstances by "
+              + "InstanceId.N and the filter private-dns-name only; got " + key + "=" + params.get(key)).toException();
         });
+    if (values.isEmpty() && params.containsKey(FILTER_PREFIX + "1.Name")) {
+      throw AwsError.badRequest("InvalidParameterValue", "The filter 'private-dns-name' needs a value").toException();
+    }
+    return values;
   }
 
   /** One reservation per instance, as instances launched one by one get. */

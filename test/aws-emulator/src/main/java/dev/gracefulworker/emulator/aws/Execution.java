@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param stateMachineArn the state machine it runs
  * @param stopDate when it finished, or null while running
  * @param output the output JSON text once finished, or null
+ * @param error a failed execution's error name (e.g. {@code States.TaskFailed}), or null
+ * @param cause a failed execution's cause, or null
  */
 public record Execution(String arn, String name, String input, String status, Instant startDate,
-    String stateMachineArn, Instant stopDate, String output) {
+    String stateMachineArn, Instant stopDate, String output, String error, String cause) {
 
   static final String RUNNING = "RUNNING";
 
@@ -34,6 +36,10 @@ public record Execution(String arn, String name, String input, String status, In
   }
 
   Execution finished(String finalStatus, Instant at, String finalOutput) {
-    return new Execution(arn, name, input, finalStatus, startDate, stateMachineArn, at, finalOutput);
+    return new Execution(arn, name, input, finalStatus, startDate, stateMachineArn, at, finalOutput, null, null);
+  }
+
+  Execution failed(Instant at, String failedError, String failedCause) {
+    return new Execution(arn, name, input, "FAILED", startDate, stateMachineArn, at, null, failedError, failedCause);
   }
 }

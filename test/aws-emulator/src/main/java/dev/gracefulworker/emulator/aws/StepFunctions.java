@@ -1,6 +1,9 @@
 package dev.gracefulworker.emulator.aws;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Standard state machines and their executions. Nothing runs a definition here: an execution stays RUNNING until
@@ -22,6 +26,8 @@ public final class StepFunctions {
       Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:stateMachine:[A-Za-z0-9_-]{1,80}");
   private static final Set<String> FINAL_STATUSES = Set.of("SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED");
   private static final int MAX_INPUT_BYTES = 262_144;
+  private static final int DEFAULT_LIST_RESULTS = 100;
+  private static final int MAX_LIST_RESULTS = 1000;
 
   private final Clock clock;
   private final Set<String> stateMachines = new LinkedHashSet<>();
@@ -67,12 +73,57 @@ public final class StepFunctions {
     if (!FINAL_STATUSES.contains(status)) {
       throw new IllegalArgumentException("an execution finishes as one of " + FINAL_STATUSES + ", not " + status);
     }
+    executions.put(executionArn, running(executionArn).finished(status, clock.instant(), output));
+  }
+
+  /**
+   * Ends a running execution as FAILED with an error and a cause, as a Fail state or an uncaught error does.
+   *
+   * @param error e.g. {@code States.TaskFailed} or the Fail state's error
+   * @param cause the cause text (may be null)
+   */
+  public synchronized void fail(String executionArn, String error, String cause) {
+    executions.put(executionArn, running(executionArn).failed(clock.instant(), error, cause));
+  }
+
+  /**
+   * ListExecutions: the state machine's executions, newest first (as AWS lists them), optionally only those of one
+   * status, one page at a time. The next token is the position of the page's first execution not returned.
+   *
+   * @param statusFilter a status, or null for all
+   * @param maxResults 1–1000, or 0 for AWS's default of 100
+   * @param nextToken a token from the previous page, or null for the first page
+   */
+  synchronized ExecutionPage list(String stateMachineArn, String statusFilter, int maxResults, String nextToken) {
+    requireStateMachine(stateMachineArn);
+    if (maxResults < 0 || maxResults > MAX_LIST_RESULTS) {
+      throw AwsError.badRequest("ValidationException", "1 validation error detected: Value '" + maxResults
+          + "' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to "
+          + MAX_LIST_RESULTS).toException();
+    }
+    // newest first; executions started in the same instant keep the later-started one first (a stable sort of the
+    // reversed start order), so a scenario clock that never moves still lists as AWS would
+    List<Execution> matching = executions.values().stream()
+        .filter(execution -> execution.stateMachineArn().equals(stateMachineArn))
+        .filter(execution -> statusFilter == null || execution.status().equals(statusFilter))
+        .collect(Collectors.collectingAndThen(Collectors.toCollection(ArrayList::new), list -> {
+          Collections.reverse(list);
+          list.sort(Comparator.comparing(Execution::startDate).reversed());
+          return list;
+        }));
+    int from = nextToken == null ? 0 : ExecutionPage.offset(nextToken);
+    int to = Math.min(matching.size(), from + (maxResults == 0 ? DEFAULT_LIST_RESULTS : maxResults));
+    return new ExecutionPage(matching.subList(Math.min(from, to), to),
+        to < matching.size() ? ExecutionPage.token(to) : null);
+  }
+
+  private Execution running(String executionArn) {
     Execution execution = execution(executionArn)
         .orElseThrow(() -> new IllegalArgumentException("no execution " + executionArn));
     if (!execution.running()) {
       throw new IllegalStateException("execution " + executionArn + " already ended " + execution.status());
     }
-    executions.put(executionArn, execution.finished(status, clock.instant(), output));
+    return execution;
   }
 
   /**
@@ -95,7 +146,8 @@ public final class StepFunctions {
         }
         throw AwsError.badRequest("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'").toException();
       }
-      started = new Execution(arn, name, input, Execution.RUNNING, clock.instant(), stateMachineArn, null, null);
+      started = new Execution(arn, name, input, Execution.RUNNING, clock.instant(), stateMachineArn, null, null,
+          null, null);
       executions.put(arn, started);
     }
     startListeners.forEach(listener -> listener.accept(started));

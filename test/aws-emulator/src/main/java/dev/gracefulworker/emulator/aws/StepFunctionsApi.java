@@ -2,7 +2,7 @@ package dev.gracefulworker.emulator.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Step Functions' StartExecution and DescribeExecution over awsJson1_0. */
+/** Step Functions' StartExecution, DescribeExecution and ListExecutions over awsJson1_0. */
 final class StepFunctionsApi implements ServiceApi {
 
   private final AwsJsonProtocol protocol = new AwsJsonProtocol("1.0");
@@ -29,9 +29,41 @@ final class StepFunctionsApi implements ServiceApi {
       }
       case "DescribeExecution" ->
           describe(stepFunctions.describe(protocol.required(call.params(), "executionArn")));
+      case "ListExecutions" -> list(stepFunctions.list(protocol.required(call.params(), "stateMachineArn"),
+          call.params().get("statusFilter"), maxResults(call.params().get("maxResults")),
+          call.params().get("nextToken")));
       default -> throw protocol.unknownOperation(call.action()).toException();
     };
     return protocol.success(body, requestId);
+  }
+
+  private static int maxResults(String value) {
+    try {
+      return value == null ? 0 : Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw AwsError.badRequest("ValidationException", "maxResults must be a number, not " + value).toException();
+    }
+  }
+
+  /** The list items carry no input or output: a caller describes the executions it wants those of. */
+  private static ObjectNode list(ExecutionPage page) {
+    ObjectNode body = Json.object();
+    var items = body.putArray("executions");
+    for (Execution execution : page.executions()) {
+      ObjectNode item = items.addObject()
+          .put("executionArn", execution.arn())
+          .put("stateMachineArn", execution.stateMachineArn())
+          .put("name", execution.name())
+          .put("status", execution.status())
+          .put("startDate", Json.epochSeconds(execution.startDate()));
+      if (execution.stopDate() != null) {
+        item.put("stopDate", Json.epochSeconds(execution.stopDate()));
+      }
+    }
+    if (page.nextToken() != null) {
+      body.put("nextToken", page.nextToken());
+    }
+    return body;
   }
 
   private static ObjectNode describe(Execution execution) {
@@ -49,6 +81,12 @@ final class StepFunctionsApi implements ServiceApi {
     if (execution.output() != null) {
       body.put("output", execution.output());
       body.putObject("outputDetails").put("included", true);
+    }
+    if (execution.error() != null) {
+      body.put("error", execution.error());
+    }
+    if (execution.cause() != null) {
+      body.put("cause", execution.cause());
     }
     return body;
   }

@@ -1,6 +1,7 @@
 package dev.gracefulworker.emulator.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -81,6 +82,21 @@ class AwsCliConformanceTest {
     assertThat(instance.at("/State/Code").asInt()).isEqualTo(32);
     assertThat(instance.at("/PrivateDnsName").asText()).isEqualTo("ip-10-0-1-17.eu-west-1.compute.internal");
     assertThat(instance.at("/Placement/AvailabilityZone").asText()).isEqualTo("eu-west-1b");
+  }
+
+  @Test
+  void describeInstancesByPrivateDnsName_printsOnlyTheInstanceHoldingIt() {
+    emulator.ec2().addInstance(INSTANCE, "running", "ip-10-0-1-17.eu-west-1.compute.internal", "eu-west-1b");
+    emulator.ec2().addInstance("i-0b1b2c3d4e5f60719", "running", "ip-10-0-1-18.eu-west-1.compute.internal",
+        "eu-west-1a");
+
+    AwsCli.Result result = aws.run("ec2", "describe-instances", "--filters",
+        "Name=private-dns-name,Values=ip-10-0-1-18.eu-west-1.compute.internal");
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.json().path("Reservations")).singleElement()
+        .satisfies(reservation -> assertThat(reservation.at("/Instances/0/InstanceId").asText())
+            .isEqualTo("i-0b1b2c3d4e5f60719"));
   }
 
   @Test
@@ -181,6 +197,36 @@ class AwsCliConformanceTest {
     assertThat(described.json().get("name").asText()).isEqualTo("run-1");
     assertThat(described.json().get("input").asText()).isEqualTo(input);
     assertThat(described.json().get("startDate").asText()).isEqualTo(first.json().get("startDate").asText());
+  }
+
+  @Test
+  void listExecutions_followsTheNextTokenPageByPage_andFiltersByStatus() {
+    emulator.stepFunctions().addStateMachine(STATE_MACHINE);
+    for (String name : java.util.List.of("run-1", "run-2", "run-3")) {
+      emulator.stepFunctions().start(STATE_MACHINE, name, "{}");
+    }
+    emulator.stepFunctions().fail(STATE_MACHINE.replace(":stateMachine:", ":execution:") + ":run-1", "DrainFailed",
+        "Check pods failed");
+
+    AwsCli.Result all = aws.run("stepfunctions", "list-executions", "--state-machine-arn", STATE_MACHINE,
+        "--page-size", "2");
+    AwsCli.Result failed = aws.run("stepfunctions", "list-executions", "--state-machine-arn", STATE_MACHINE,
+        "--status-filter", "FAILED");
+
+    assertThat(all.exitCode()).as(all.stderr()).isZero();
+    assertThat(all.json().path("executions")).extracting(item -> item.path("name").asText())
+        .containsExactly("run-3", "run-2", "run-1");
+    assertThat(all.json().at("/executions/0/executionArn").asText())
+        .isEqualTo("arn:aws:states:eu-west-1:111122223333:execution:drain:run-3");
+    assertThat(emulator.calls("ListExecutions")).extracting(call -> call.params().get("maxResults"),
+            call -> call.params().containsKey("nextToken"), call -> call.params().get("statusFilter"))
+        .as("the CLI asks two at a time and follows nextToken; then the filtered call")
+        .containsExactly(tuple("2", false, null), tuple("2", true, null), tuple(null, false, "FAILED"));
+    assertThat(failed.json().path("executions")).singleElement().satisfies(item -> {
+      assertThat(item.path("name").asText()).isEqualTo("run-1");
+      assertThat(item.path("status").asText()).isEqualTo("FAILED");
+      assertThat(item.has("stopDate")).isTrue();
+    });
   }
 
   @Test

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
@@ -81,6 +82,22 @@ class Ec2SdkTest {
         () -> client.describeInstances(request -> request.instanceIds("node-1")));
 
     assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidInstanceID.Malformed");
+  }
+
+  @Test
+  void privateDnsNameFilter_findsTheInstanceHoldingTheName_andOtherFiltersAreRefused() {
+    emulator.ec2().addInstance(INSTANCE, "running", "ip-10-0-1-17.eu-west-1.compute.internal", "eu-west-1b");
+    emulator.ec2().addInstance("i-0b1b2c3d4e5f60719", "running", "ip-10-0-1-18.eu-west-1.compute.internal",
+        "eu-west-1a");
+
+    var found = client.describeInstances(request -> request.filters(Filter.builder().name("private-dns-name")
+        .values("ip-10-0-1-17.eu-west-1.compute.internal").build()));
+    var error = catchThrowableOfType(Ec2Exception.class, () -> client.describeInstances(request -> request
+        .filters(Filter.builder().name("tag:Name").values("workers").build())));
+
+    assertThat(found.reservations()).flatExtracting(reservation -> reservation.instances())
+        .extracting(Instance::instanceId).containsExactly(INSTANCE);
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
   }
 
   @Test

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StateMachineDoesNotExistException;
 
-/** Step Functions StartExecution / DescribeExecution through the real AWS SDK v2 client (awsJson1_0). */
+/** Step Functions StartExecution / DescribeExecution / ListExecutions through the real AWS SDK v2 client (awsJson1_0). */
 class StepFunctionsSdkTest {
 
   private static final String STATE_MACHINE = "arn:aws:states:eu-west-1:111122223333:stateMachine:drain";
@@ -111,6 +113,69 @@ class StepFunctionsSdkTest {
     assertThat(described.stateMachineArn()).isEqualTo(STATE_MACHINE);
     assertThat(described.startDate()).isEqualTo(Instant.parse("2026-11-20T09:41:07.512Z"));
     assertThat(described.stopDate()).isEqualTo(Instant.parse("2026-11-20T09:41:49.512Z"));
+  }
+
+  @Test
+  void failedExecution_isDescribedWithItsErrorAndCause() {
+    emulator.stepFunctions().addStateMachine(STATE_MACHINE);
+    String arn = start("run-1", INPUT).executionArn();
+
+    emulator.stepFunctions().fail(arn, "DrainFailed", "Check pods failed after its retries");
+    var described = client.describeExecution(request -> request.executionArn(arn));
+
+    assertThat(described.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(described.error()).isEqualTo("DrainFailed");
+    assertThat(described.cause()).isEqualTo("Check pods failed after its retries");
+    assertThat(described.output()).isNull();
+  }
+
+  @Test
+  void listExecutions_pagesThroughEveryExecutionNewestFirst() {
+    emulator.stepFunctions().addStateMachine(STATE_MACHINE);
+    for (int n = 1; n <= 5; n++) {
+      start("run-" + n, INPUT);
+      clock.advance(Duration.ofSeconds(1));
+    }
+    emulator.stepFunctions().finish(STATE_MACHINE.replace(":stateMachine:", ":execution:") + ":run-2", "SUCCEEDED",
+        "{}");
+
+    List<ExecutionListItem> listed = client.listExecutionsPaginator(request -> request
+        .stateMachineArn(STATE_MACHINE).maxResults(2)).executions().stream().toList();
+
+    assertThat(listed).extracting(ExecutionListItem::name).containsExactly("run-5", "run-4", "run-3", "run-2", "run-1");
+    assertThat(listed).filteredOn(item -> item.name().equals("run-2")).singleElement().satisfies(item -> {
+      assertThat(item.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(item.stopDate()).isNotNull();
+    });
+    assertThat(emulator.calls("ListExecutions")).extracting(call -> call.params().get("nextToken"))
+        .hasSize(3).first().isNull();
+  }
+
+  @Test
+  void listExecutions_withAStatusFilter_listsOnlyThatStatus() {
+    emulator.stepFunctions().addStateMachine(STATE_MACHINE);
+    String failed = start("run-1", INPUT).executionArn();
+    start("run-2", INPUT);
+    emulator.stepFunctions().fail(failed, "DrainFailed", null);
+
+    var running = client.listExecutions(request -> request.stateMachineArn(STATE_MACHINE)
+        .statusFilter(ExecutionStatus.RUNNING));
+
+    assertThat(running.executions()).extracting(ExecutionListItem::name).containsExactly("run-2");
+    assertThat(running.nextToken()).isNull();
+  }
+
+  @Test
+  void listExecutions_ofAnUnknownStateMachineOrWithABadToken_isRefused() {
+    emulator.stepFunctions().addStateMachine(STATE_MACHINE);
+
+    var unknown = catchThrowableOfType(StateMachineDoesNotExistException.class, () -> client.listExecutions(
+        request -> request.stateMachineArn(STATE_MACHINE + "-gone")));
+    var badToken = catchThrowableOfType(InvalidTokenException.class, () -> client.listExecutions(
+        request -> request.stateMachineArn(STATE_MACHINE).nextToken("not-a-token")));
+
+    assertThat(unknown.awsErrorDetails().errorCode()).isEqualTo("StateMachineDoesNotExist");
+    assertThat(badToken.awsErrorDetails().errorCode()).isEqualTo("InvalidToken");
   }
 
   @Test

@@ -50,6 +50,12 @@ final class ApiError extends RuntimeException {
         return new ApiError(404, "NotFound", resource + "." + group + " \"" + name + "\" not found", details);
     }
 
+    /** AlreadyExists for a resource of a named API group: {@code replicasets.apps "x" already exists}. */
+    static ApiError alreadyExists(String group, String resource, String name) {
+        ObjectNode details = Json.object().put("name", name).put("group", group).put("kind", resource);
+        return new ApiError(409, "AlreadyExists", resource + "." + group + " \"" + name + "\" already exists", details);
+    }
+
     static ApiError noSuchResource() {
         return new ApiError(404, "NotFound", "the server could not find the requested resource", null);
     }

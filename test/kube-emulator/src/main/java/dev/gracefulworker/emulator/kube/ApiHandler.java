@@ -278,9 +278,22 @@ final class ApiHandler implements HttpHandler {
             return ok(cluster.volumeAttachment(name)
                     .orElseThrow(() -> ApiError.notFound("storage.k8s.io", "volumeattachments", name)));
         }
-        if (call.is("apis", "apps", "v1", "namespaces", "*", "*", "*")) {
+        if (call.is("apis", "apps", "v1", "*")) {
             requireMethod(call, "GET");
-            return controller(call.segment(4), call.segment(5), call.segment(6));
+            return ok(cluster.listControllers(appsKind(call.segment(3)), null, fields(call, FieldSelector.GENERIC_FIELDS),
+                    labels(call)));
+        }
+        if (call.is("apis", "apps", "v1", "namespaces", "*", "*")) {
+            OwnerKind kind = appsKind(call.segment(5));
+            return switch (call.method()) {
+                case "GET" -> ok(cluster.listControllers(kind, call.segment(4), fields(call, FieldSelector.GENERIC_FIELDS),
+                        labels(call)));
+                case "POST" -> new TreeAnswer(201, cluster.createWorkload(managedKind(kind), call.segment(4), call.json()));
+                default -> throw ApiError.methodNotAllowed();
+            };
+        }
+        if (call.is("apis", "apps", "v1", "namespaces", "*", "*", "*")) {
+            return controller(call, call.segment(4), call.segment(5), call.segment(6));
         }
         throw ApiError.noSuchResource();
     }
@@ -325,14 +338,31 @@ final class ApiHandler implements HttpHandler {
         return new TreeAnswer(201, success);
     }
 
-    private Answer controller(String namespace, String resource, String name) {
-        OwnerKind kind = switch (resource) {
+    private Answer controller(Call call, String namespace, String resource, String name) {
+        OwnerKind kind = appsKind(resource);
+        return switch (call.method()) {
+            case "GET" -> ok(cluster.controller(kind, namespace, name)
+                    .orElseThrow(() -> ApiError.notFound("apps", resource, name)));
+            case "DELETE" -> ok(cluster.deleteWorkload(managedKind(kind), namespace, name));
+            default -> throw ApiError.methodNotAllowed();
+        };
+    }
+
+    private static OwnerKind appsKind(String resource) {
+        return switch (resource) {
             case "daemonsets" -> OwnerKind.DaemonSet;
             case "replicasets" -> OwnerKind.ReplicaSet;
             case "statefulsets" -> OwnerKind.StatefulSet;
             default -> throw ApiError.noSuchResource();
         };
-        return ok(cluster.controller(kind, namespace, name).orElseThrow(() -> ApiError.notFound("apps", resource, name)));
+    }
+
+    /** The kinds the workload controller manages (created and deleted through the API); DaemonSets are only served. */
+    private static OwnerKind managedKind(OwnerKind kind) {
+        if (kind != OwnerKind.ReplicaSet && kind != OwnerKind.StatefulSet) {
+            throw ApiError.methodNotAllowed();
+        }
+        return kind;
     }
 
     private static FieldSelector fields(Call call, Map<String, Function<JsonNode, String>> supported) {

@@ -9,6 +9,7 @@ import dev.gracefulworker.emulator.kube.Scenario.PdbSpec;
 import dev.gracefulworker.emulator.kube.Scenario.Phase;
 import dev.gracefulworker.emulator.kube.Scenario.PodSpec;
 import dev.gracefulworker.emulator.kube.Scenario.VolumeAttachmentSpec;
+import dev.gracefulworker.emulator.kube.Scenario.WorkloadSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,13 @@ final class Cluster {
     private final TreeMap<String, ObjectNode> volumeAttachments = new TreeMap<>();
     /** VolumeAttachments detached (deleted) at the given instant. */
     private final Map<String, Instant> detachments = new HashMap<>();
+    /** The ReplicaSets and StatefulSets the workload controller manages (declared or created through the API). */
+    private final TreeMap<String, Workload> workloads = new TreeMap<>();
+    /** Managed pods waiting for a node (Pending, PodScheduled=False Unschedulable), retried on every settle. */
+    private final Set<PodEntry> unscheduled = new LinkedHashSet<>();
+    private final Map<String, Integer> evictionsPerWorkload = new TreeMap<>();
+    private int budgetViolations;
+    private long podIncarnations;
 
     Cluster(Scenario scenario, Clock clock) {
         this.clock = clock;
@@ -81,8 +89,29 @@ final class Cluster {
                                 created));
             }
         }
+        declareWorkloads(OwnerKind.ReplicaSet, scenario.replicaSets(), created);
+        declareWorkloads(OwnerKind.StatefulSet, scenario.statefulSets(), created);
         for (PdbSpec pdb : scenario.podDisruptionBudgets()) {
             budgets.put(pdb.namespace() + "/" + pdb.name(), DisruptionBudget.of(pdb));
+        }
+    }
+
+    /** The scenario's workloads and their pods, Ready at start: round-robin over the named nodes, else scheduled. */
+    private void declareWorkloads(OwnerKind kind, List<WorkloadSpec> specs, Instant created) {
+        for (WorkloadSpec spec : specs) {
+            Workload workload = Workload.declared(kind, spec, created);
+            workloads.put(workload.key(), workload);
+            for (int i = 0; i < spec.replicas(); i++) {
+                String name = workload.podName(i);
+                String node = spec.nodes().isEmpty() ? null : spec.nodes().get(i % spec.nodes().size());
+                if (node == null) {
+                    createPod(workload, name, created.plusSeconds(600), created.plusSeconds(600));
+                    continue;
+                }
+                PodSpec podSpec = workload.podSpec(name, node);
+                add(new PodEntry(podSpec, stamp(workload.podObject(podSpec, created.plusSeconds(600), true,
+                        ApiObjects.uid("Pod", spec.namespace(), name)))));
+            }
         }
     }
 
@@ -146,7 +175,39 @@ final class Cluster {
     }
 
     synchronized Optional<ObjectNode> controller(OwnerKind kind, String namespace, String name) {
+        settle();
+        Workload workload = workloads.get(Workload.key(kind, namespace, name));
+        if (workload != null) {
+            return Optional.of(workloadObject(workload));
+        }
         return Optional.ofNullable(controllers.get(controllerKey(kind, namespace, name))).map(ObjectNode::deepCopy);
+    }
+
+    /** The controllers of one kind (managed workloads and the owners pods name), all namespaces when null. */
+    synchronized ObjectNode listControllers(OwnerKind kind, String namespace, FieldSelector fields, LabelSelector labels) {
+        settle();
+        TreeMap<String, ObjectNode> found = new TreeMap<>();
+        controllers.forEach((key, object) -> found.put(key, object.deepCopy()));
+        workloads.forEach((key, workload) -> found.put(key, workloadObject(workload)));
+        List<ObjectNode> ofKind = new ArrayList<>();
+        found.forEach((key, object) -> {
+            if (key.startsWith(kind.name() + "/") && (namespace == null || key.startsWith(kind.name() + "/" + namespace + "/"))) {
+                object.remove("kind");
+                object.remove("apiVersion");
+                ofKind.add(object);
+            }
+        });
+        return list(kind.apiVersion(), kind.name() + "List", selected(ofKind, fields, labels));
+    }
+
+    /** How many evictions succeeded per owner, keyed {@code Kind/namespace/name}. */
+    synchronized Map<String, Integer> evictionsPerWorkload() {
+        return Map.copyOf(evictionsPerWorkload);
+    }
+
+    /** Successful evictions of a healthy pod that left a budget with fewer healthy pods than it desires (must stay 0). */
+    synchronized int budgetViolations() {
+        return budgetViolations;
     }
 
     /** Lists every VolumeAttachment: the real API has no field selector on {@code spec.nodeName} for them. */
@@ -257,6 +318,42 @@ final class Cluster {
         return withKind(nodes.get(name), "v1", "Node");
     }
 
+    /** POST of a ReplicaSet or StatefulSet: the controller creates its pods at once (the scheduler binds them). */
+    synchronized ObjectNode createWorkload(OwnerKind kind, String namespace, JsonNode body) {
+        settle();
+        Instant now = clock.instant();
+        Workload workload = Workload.created(kind, namespace, body, now);
+        String name = workload.spec.name();
+        if (workloads.containsKey(workload.key()) || controllers.containsKey(controllerKey(kind, namespace, name))) {
+            throw ApiError.alreadyExists("apps", kind.name().toLowerCase(java.util.Locale.ROOT) + "s", name);
+        }
+        workloads.put(workload.key(), workload);
+        resourceVersion++;
+        for (int i = 0; i < workload.spec.replicas(); i++) {
+            createPod(workload, workload.podName(i), now, now);
+        }
+        settle();
+        return workloadObject(workload);
+    }
+
+    /** DELETE of a ReplicaSet or StatefulSet: background propagation, its pods are deleted gracefully and not replaced. */
+    synchronized ObjectNode deleteWorkload(OwnerKind kind, String namespace, String name) {
+        settle();
+        Workload workload = workloads.remove(Workload.key(kind, namespace, name));
+        if (workload == null) {
+            throw ApiError.notFound("apps", kind.name().toLowerCase(java.util.Locale.ROOT) + "s", name);
+        }
+        ObjectNode last = workloadObject(workload);
+        for (PodEntry entry : List.copyOf(pods.values())) {
+            if (owner(entry) == null && entry.spec.owner() != null && entry.spec.owner().kind() == kind
+                    && entry.spec.namespace().equals(namespace) && entry.spec.owner().name().equals(name)) {
+                startDeletion(entry, null);
+            }
+        }
+        resourceVersion++;
+        return last;
+    }
+
     /** DELETE of a pod: graceful (deletionTimestamp, gone after the grace) unless terminal, unscheduled or grace 0. */
     synchronized ObjectNode deletePod(String namespace, String name, DeleteOptions options) {
         settle();
@@ -266,7 +363,9 @@ final class Cluster {
         }
         options.checkPreconditions(entry.object, "pods");
         startDeletion(entry, options.gracePeriodSeconds());
-        return withKind(entry.object, "v1", "Pod");
+        ObjectNode answer = withKind(entry.object, "v1", "Pod");
+        settle();
+        return answer;
     }
 
     /**
@@ -289,8 +388,22 @@ final class Cluster {
             evictions.add(key + " " + e.code());
             throw e;
         }
+        boolean wasHealthy = ApiObjects.isReady(entry.object) && !ApiObjects.isDeleting(entry.object);
         startDeletion(entry, options.gracePeriodSeconds());
         evictions.add(key + " 201");
+        if (entry.spec.owner() != null) {
+            evictionsPerWorkload.merge(Workload.key(entry.spec.owner().kind(), namespace, entry.spec.owner().name()), 1,
+                    Integer::sum);
+        }
+        if (wasHealthy) {
+            for (DisruptionBudget budget : budgets.values()) {
+                DisruptionBudget.Status status = budgetStatus(budget);
+                if (budget.covers(entry.object) && status.currentHealthy() < status.desiredHealthy()) {
+                    budgetViolations++;
+                }
+            }
+        }
+        settle();
     }
 
     private void checkBudgets(ObjectNode pod) {
@@ -306,7 +419,7 @@ final class Cluster {
             throw ApiError.multipleBudgets();
         }
         DisruptionBudget budget = covering.getFirst();
-        DisruptionBudget.Status status = budget.status(namespacePods(budget.spec().namespace()));
+        DisruptionBudget.Status status = budgetStatus(budget);
         boolean healthyBudget = status.currentHealthy() >= status.desiredHealthy() && status.desiredHealthy() > 0;
         if (!ApiObjects.isReady(pod) && healthyBudget) {
             return;
@@ -318,6 +431,11 @@ final class Cluster {
 
     private void startDeletion(PodEntry entry, Integer gracePeriodSeconds) {
         Instant now = clock.instant();
+        Workload workload = owner(entry);
+        if (workload != null && workload.kind == OwnerKind.ReplicaSet && !ApiObjects.isDeleting(entry.object)) {
+            // a terminating pod is no longer active: the ReplicaSet controller replaces it at once (after the delay)
+            workload.owedPods.add(now.plusSeconds(workload.spec.recreateAfterSeconds()));
+        }
         int grace = gracePeriodSeconds != null ? gracePeriodSeconds : entry.spec.terminationGracePeriodSeconds();
         String phase = ApiObjects.phase(entry.object);
         boolean immediate = grace == 0 || entry.nodeName.isEmpty() || phase.equals("Succeeded") || phase.equals("Failed");
@@ -347,6 +465,13 @@ final class Cluster {
     private void settle() {
         Instant now = clock.instant();
         settleNodesAndVolumes(now);
+        settlePods(now);
+        if (!workloads.isEmpty()) {
+            settleWorkloads(now);
+        }
+    }
+
+    private void settlePods(Instant now) {
         if (scripted.isEmpty()) {
             return;
         }
@@ -376,6 +501,115 @@ final class Cluster {
                 it.remove();
             }
         }
+    }
+
+    /** The workload controller and the scheduler: create the replacements that are due, then bind what waits. */
+    private void settleWorkloads(Instant now) {
+        for (Workload workload : workloads.values()) {
+            for (Iterator<Instant> it = workload.owedPods.iterator(); it.hasNext(); ) {
+                Instant due = it.next();
+                if (!now.isBefore(due)) {
+                    it.remove();
+                    createPod(workload, workload.podName(0), due, now);
+                }
+            }
+            for (Iterator<Map.Entry<Integer, Instant>> it = workload.owedOrdinals.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Integer, Instant> due = it.next();
+                if (!now.isBefore(due.getValue())) {
+                    it.remove();
+                    createPod(workload, workload.podName(due.getKey()), due.getValue(), now);
+                }
+            }
+        }
+        for (PodEntry entry : List.copyOf(unscheduled)) {
+            schedule(entry, now);
+        }
+    }
+
+    /** A new Pending pod of the workload, created at {@code created}; the scheduler binds it at once if a node fits. */
+    private void createPod(Workload workload, String name, Instant created, Instant now) {
+        while (workload.kind == OwnerKind.ReplicaSet && pods.containsKey(workload.spec.namespace() + "/" + name)) {
+            name = workload.podName(0);
+        }
+        PodSpec spec = workload.podSpec(name, null);
+        String uid = ApiObjects.uid("Pod", spec.namespace(), name + "#" + podIncarnations++);
+        PodEntry entry = new PodEntry(spec, stamp(workload.podObject(spec, created, false, uid)));
+        markUnschedulable(entry, created);
+        add(entry);
+        unscheduled.add(entry);
+        schedule(entry, created.isAfter(now) ? now : created);
+    }
+
+    private void markUnschedulable(PodEntry entry, Instant since) {
+        for (JsonNode c : entry.object.path("status").path("conditions")) {
+            if ("PodScheduled".equals(c.path("type").asText())) {
+                ((ObjectNode) c).put("reason", "Unschedulable").put("message", "0/" + nodes.size()
+                        + " nodes are available: no Ready, schedulable node without an untolerated taint.")
+                        .put("lastTransitionTime", Json.time(since));
+            }
+        }
+    }
+
+    /** Binds a Pending managed pod to the least-loaded node that fits: it runs, and is Ready after the readiness delay. */
+    private void schedule(PodEntry pending, Instant at) {
+        Workload workload = owner(pending);
+        if (workload == null || !pods.containsKey(pending.key) || ApiObjects.isDeleting(pending.object)) {
+            unscheduled.remove(pending);
+            return;
+        }
+        Optional<String> node = Scheduler.place(pending.object, nodes.values(), this::load);
+        if (node.isEmpty()) {
+            return;
+        }
+        unscheduled.remove(pending);
+        unlink(pending);
+        PodSpec spec = workload.podSpec(pending.spec.name(), node.get());
+        Instant created = Instant.parse(pending.object.path("metadata").path("creationTimestamp").asText());
+        Instant readyAt = at.plusSeconds(workload.spec.readyAfterSeconds());
+        boolean readyNow = !clock.instant().isBefore(readyAt);
+        ObjectNode object = workload.podObject(spec, created, readyNow,
+                pending.object.path("metadata").path("uid").asText());
+        ObjectNode status = (ObjectNode) object.get("status");
+        status.put("startTime", Json.time(at));
+        for (JsonNode c : status.path("conditions")) {
+            ((ObjectNode) c).put("lastTransitionTime", Json.time("Ready".equals(c.path("type").asText()) && readyNow
+                    ? readyAt : at));
+        }
+        PodEntry bound = new PodEntry(spec, stamp(object));
+        if (!readyNow) {
+            bound.readyAt = readyAt;
+        }
+        add(bound);
+    }
+
+    /** The pods a node runs or is still terminating (finished pods free their place). */
+    private int load(String nodeName) {
+        int load = 0;
+        for (PodEntry entry : podsByNode.getOrDefault(nodeName, new TreeMap<>()).values()) {
+            String phase = ApiObjects.phase(entry.object);
+            if (!phase.equals("Succeeded") && !phase.equals("Failed")) {
+                load++;
+            }
+        }
+        return load;
+    }
+
+    /** The managed workload that controls the pod, or null (no owner, or an owner the emulator only serves). */
+    private Workload owner(PodEntry entry) {
+        if (entry.spec.owner() == null || entry.spec.mirror()) {
+            return null;
+        }
+        return workloads.get(Workload.key(entry.spec.owner().kind(), entry.spec.namespace(), entry.spec.owner().name()));
+    }
+
+    private ObjectNode workloadObject(Workload workload) {
+        List<JsonNode> owned = new ArrayList<>();
+        for (PodEntry entry : inNamespace(workload.spec.namespace()).values()) {
+            if (owner(entry) == workload) {
+                owned.add(entry.object);
+            }
+        }
+        return workload.toJson(owned, resourceVersion);
     }
 
     private void settleNodesAndVolumes(Instant now) {
@@ -467,6 +701,18 @@ final class Cluster {
     }
 
     private void remove(PodEntry entry) {
+        Workload workload = owner(entry);
+        if (workload != null && workload.kind == OwnerKind.StatefulSet && workload.ordinal(entry.spec.name()) >= 0) {
+            // the StatefulSet controller recreates an ordinal only once the old pod is gone
+            Instant now = clock.instant();
+            Instant gone = entry.goneAt != null && entry.goneAt.isBefore(now) ? entry.goneAt : now;
+            workload.owedOrdinals.put(workload.ordinal(entry.spec.name()),
+                    gone.plusSeconds(workload.spec.recreateAfterSeconds()));
+        }
+        unlink(entry);
+    }
+
+    private void unlink(PodEntry entry) {
         pods.remove(entry.key);
         scripted.remove(entry);
         TreeMap<String, PodEntry> onNode = podsByNode.get(entry.nodeName);
@@ -485,8 +731,12 @@ final class Cluster {
         return inNamespace(namespace).values().stream().map(e -> e.object).toList();
     }
 
+    private DisruptionBudget.Status budgetStatus(DisruptionBudget budget) {
+        return budget.status(namespacePods(budget.spec().namespace()), Workload.scales(workloads.values()));
+    }
+
     private ObjectNode budgetObject(DisruptionBudget budget) {
-        DisruptionBudget.Status status = budget.status(namespacePods(budget.spec().namespace()));
+        DisruptionBudget.Status status = budgetStatus(budget);
         ObjectNode pdb = ApiObjects.podDisruptionBudget(budget.spec(), start.minusSeconds(3600), status);
         ((ObjectNode) pdb.get("metadata")).put("resourceVersion", Long.toString(resourceVersion));
         return pdb;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -159,6 +160,24 @@ public final class KubeEmulator implements AutoCloseable {
     /** Every eviction attempted, in order: {@code "ns/name 201"}, {@code "ns/name 429"}, {@code "ns/name 404"}. */
     public List<String> evictions() {
         return cluster.evictions();
+    }
+
+    /** Successful evictions per owner, keyed {@code Kind/namespace/name} (e.g. {@code ReplicaSet/web/web}). */
+    public Map<String, Integer> evictionsPerWorkload() {
+        return cluster.evictionsPerWorkload();
+    }
+
+    /**
+     * How many successful evictions took a healthy pod when its PodDisruptionBudget then had fewer healthy pods than it
+     * desires; checked at every eviction, and a correct emulation keeps it 0.
+     */
+    public int budgetViolations() {
+        return cluster.budgetViolations();
+    }
+
+    /** A ReplicaSet, StatefulSet or DaemonSet exactly as a {@code GET} returns it (status computed from its pods). */
+    public Optional<JsonNode> controller(Scenario.OwnerKind kind, String namespace, String name) {
+        return cluster.controller(kind, namespace, name).map(JsonNode.class::cast);
     }
 
     /** Every request served, in order (faulted and unauthorized ones included). */

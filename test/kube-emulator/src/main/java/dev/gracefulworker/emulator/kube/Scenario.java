@@ -17,9 +17,12 @@ import java.util.Set;
  * Read from YAML or JSON; the format is documented in the module's README.
  */
 public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> podDisruptionBudgets, List<Fault> faults,
-                       List<VolumeAttachmentSpec> volumeAttachments, Long latencyMillis) {
+                       List<VolumeAttachmentSpec> volumeAttachments, Long latencyMillis, List<WorkloadSpec> replicaSets,
+                       List<WorkloadSpec> statefulSets) {
 
     public Scenario {
+        replicaSets = replicaSets == null ? List.of() : List.copyOf(replicaSets);
+        statefulSets = statefulSets == null ? List.of() : List.copyOf(statefulSets);
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
         volumeAttachments = volumeAttachments == null ? List.of() : List.copyOf(volumeAttachments);
         if (latencyMillis != null && latencyMillis < 0) {
@@ -32,11 +35,21 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
         requireUnique("pod", pods.stream().map(p -> p.namespace() + "/" + p.name()).toList());
         requireUnique("podDisruptionBudget", podDisruptionBudgets.stream().map(p -> p.namespace() + "/" + p.name()).toList());
         requireUnique("volumeAttachment", volumeAttachments.stream().map(VolumeAttachmentSpec::name).toList());
+        requireUnique("replicaSet", replicaSets.stream().map(w -> w.namespace() + "/" + w.name()).toList());
+        requireUnique("statefulSet", statefulSets.stream().map(w -> w.namespace() + "/" + w.name()).toList());
         Set<String> nodeNames = new HashSet<>(nodes.stream().map(NodeSpec::name).toList());
         for (PodSpec pod : pods) {
             if (pod.node() != null && !nodeNames.contains(pod.node())) {
                 throw new IllegalArgumentException("pod " + pod.namespace() + "/" + pod.name()
                         + " is on node " + pod.node() + ", which the scenario does not declare");
+            }
+        }
+        for (WorkloadSpec workload : concat(replicaSets, statefulSets)) {
+            for (String node : workload.nodes()) {
+                if (!nodeNames.contains(node)) {
+                    throw new IllegalArgumentException("workload " + workload.namespace() + "/" + workload.name()
+                            + " spreads over node " + node + ", which the scenario does not declare");
+                }
             }
         }
         for (VolumeAttachmentSpec attachment : volumeAttachments) {
@@ -49,12 +62,16 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
 
     /** A scenario of nodes and pods only. */
     public Scenario(List<NodeSpec> nodes, List<PodSpec> pods) {
-        this(nodes, pods, null, null, null, null);
+        this(nodes, pods, null, null, null, null, null, null);
+    }
+
+    private static List<WorkloadSpec> concat(List<WorkloadSpec> a, List<WorkloadSpec> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     /** An empty cluster. */
     public static Scenario empty() {
-        return new Scenario(null, null, null, null, null, null);
+        return new Scenario(null, null, null, null, null, null, null, null);
     }
 
     /** Reads a scenario file; YAML or JSON. */
@@ -123,6 +140,47 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
         /** A ready, schedulable node with no labels or taints. */
         public static NodeSpec named(String name, String providerID) {
             return new NodeSpec(name, providerID, true, false, null, null, null);
+        }
+    }
+
+    /**
+     * A ReplicaSet or StatefulSet the emulator's workload controller manages: {@code replicas} pods labelled
+     * {@code labels}, Ready at scenario start, spread round-robin over {@code nodes} (omitted: placed by the scheduler).
+     * A pod it loses is replaced {@code recreateAfterSeconds} later (a StatefulSet's only once the old pod is gone), and
+     * a replacement turns Ready {@code readyAfterSeconds} after it is scheduled.
+     */
+    public record WorkloadSpec(String name, String namespace, Integer replicas, Map<String, String> labels,
+                               Integer readyAfterSeconds, Integer recreateAfterSeconds, List<String> nodes,
+                               Integer terminationGracePeriodSeconds, List<Toleration> tolerations) {
+        public WorkloadSpec {
+            requireName("workload", name);
+            namespace = namespace == null ? "default" : namespace;
+            replicas = replicas == null ? 1 : replicas;
+            labels = labels == null || labels.isEmpty() ? Map.of("app", name) : Map.copyOf(labels);
+            readyAfterSeconds = readyAfterSeconds == null ? 0 : readyAfterSeconds;
+            recreateAfterSeconds = recreateAfterSeconds == null ? 0 : recreateAfterSeconds;
+            nodes = nodes == null ? List.of() : List.copyOf(nodes);
+            terminationGracePeriodSeconds = terminationGracePeriodSeconds == null ? 30 : terminationGracePeriodSeconds;
+            tolerations = tolerations == null ? List.of() : List.copyOf(tolerations);
+            for (var field : Map.of("replicas", replicas, "readyAfterSeconds", readyAfterSeconds,
+                    "recreateAfterSeconds", recreateAfterSeconds,
+                    "terminationGracePeriodSeconds", terminationGracePeriodSeconds).entrySet()) {
+                if (field.getValue() < 0) {
+                    throw new IllegalArgumentException("workload " + name + ": " + field.getKey()
+                            + " must not be negative, got " + field.getValue());
+                }
+            }
+        }
+    }
+
+    /** A pod toleration: operator Equal (default) or Exists; an empty effect tolerates every effect. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Toleration(String key, String operator, String value, String effect) {
+        public Toleration {
+            operator = operator == null ? "Equal" : operator;
+            if (!operator.equals("Equal") && !operator.equals("Exists")) {
+                throw new IllegalArgumentException("toleration operator must be Equal or Exists, got " + operator);
+            }
         }
     }
 

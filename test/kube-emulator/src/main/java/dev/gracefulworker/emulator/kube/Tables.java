@@ -41,6 +41,16 @@ final class Tables {
             new Column("PV", "string", 0, ""), new Column("Node", "string", 0, ""),
             new Column("Attached", "boolean", 0, ""), new Column("Age", "string", 0, ""));
 
+    private static final List<Column> REPLICA_SET_COLUMNS = List.of(
+            new Column("Name", "string", 0, "name"), new Column("Desired", "integer", 0, ""),
+            new Column("Current", "integer", 0, ""), new Column("Ready", "integer", 0, ""),
+            new Column("Age", "string", 0, ""), new Column("Containers", "string", 1, ""),
+            new Column("Images", "string", 1, ""), new Column("Selector", "string", 1, ""));
+    private static final List<Column> STATEFUL_SET_COLUMNS = List.of(
+            new Column("Name", "string", 0, "name"), new Column("Ready", "string", 0, ""),
+            new Column("Age", "string", 0, ""), new Column("Containers", "string", 1, ""),
+            new Column("Images", "string", 1, ""));
+
     static boolean wanted(String accept) {
         return accept != null && accept.contains("as=Table");
     }
@@ -62,6 +72,8 @@ final class Tables {
             case "Pod" -> columns = POD_COLUMNS;
             case "PodDisruptionBudget" -> columns = BUDGET_COLUMNS;
             case "VolumeAttachment" -> columns = VOLUME_ATTACHMENT_COLUMNS;
+            case "ReplicaSet" -> columns = REPLICA_SET_COLUMNS;
+            case "StatefulSet" -> columns = STATEFUL_SET_COLUMNS;
             default -> {
                 return Optional.empty();
             }
@@ -82,6 +94,7 @@ final class Tables {
                 case "Node" -> nodeCells(cells, item, now);
                 case "Pod" -> podCells(cells, item, now);
                 case "VolumeAttachment" -> volumeAttachmentCells(cells, item, now);
+                case "ReplicaSet", "StatefulSet" -> workloadCells(cells, item, itemKind, now);
                 default -> budgetCells(cells, item, now);
             }
             ObjectNode object = row.putObject("object").put("kind", "PartialObjectMetadata")
@@ -155,6 +168,31 @@ final class Tables {
                 .add(spec.path("source").path("persistentVolumeName").asText(""))
                 .add(spec.path("nodeName").asText()).add(attachment.path("status").path("attached").asBoolean(false))
                 .add(age(attachment, now));
+    }
+
+    private static void workloadCells(ArrayNode cells, JsonNode workload, String kind, Instant now) {
+        JsonNode status = workload.path("status");
+        int desired = workload.path("spec").path("replicas").asInt(1);
+        cells.add(workload.path("metadata").path("name").asText());
+        if (kind.equals("ReplicaSet")) {
+            cells.add(desired).add(status.path("replicas").asInt()).add(status.path("readyReplicas").asInt());
+        } else {
+            cells.add(status.path("readyReplicas").asInt() + "/" + desired);
+        }
+        cells.add(age(workload, now));
+        List<String> names = new ArrayList<>();
+        List<String> images = new ArrayList<>();
+        for (JsonNode c : workload.path("spec").path("template").path("spec").path("containers")) {
+            names.add(c.path("name").asText());
+            images.add(c.path("image").asText());
+        }
+        cells.add(String.join(",", names)).add(String.join(",", images));
+        if (kind.equals("ReplicaSet")) {
+            List<String> selector = new ArrayList<>();
+            workload.path("spec").path("selector").path("matchLabels").properties()
+                    .forEach(e -> selector.add(e.getKey() + "=" + e.getValue().asText()));
+            cells.add(String.join(",", selector));
+        }
     }
 
     private static void budgetCells(ArrayNode cells, JsonNode pdb, Instant now) {

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** Runs the real kubectl binary against an emulator through a kubeconfig, with its own HOME and discovery cache. */
 final class Kubectl {
@@ -38,6 +40,23 @@ final class Kubectl {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            }
+        }
+
+        /** Polls a condition while kubectl runs; fails with kubectl's output if kubectl ends or 60 s pass first. */
+        void awaitUntil(BooleanSupplier condition) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!condition.getAsBoolean()) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    Result result = await(5);
+                    fail("kubectl got no further (exit " + result.exitCode() + "):\n" + result.stdout() + result.stderr());
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.gracefulworker.emulator.kube.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gracefulworker.emulator.kube.KubeEmulator;
@@ -9,7 +8,6 @@ import dev.gracefulworker.emulator.kube.ScenarioClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -95,9 +93,9 @@ class KubectlConformanceTest {
 
         // The budget blocks until the replacement on the other node is ready (scenario time), then the evicted pods
         // leave once their grace has passed: scenario time moves only when kubectl has got that far.
-        awaitUntil(() -> emulator.evictions().contains("web/web-7c9d-a 429"), drain);
+        drain.awaitUntil(() -> emulator.evictions().contains("web/web-7c9d-a 429"));
         clock.advance(Duration.ofSeconds(30));
-        awaitUntil(() -> emulator.evictions().contains("web/web-7c9d-a 201"), drain);
+        drain.awaitUntil(() -> emulator.evictions().contains("web/web-7c9d-a 201"));
         clock.advance(Duration.ofSeconds(30));
         Kubectl.Result result = drain.await(60);
 
@@ -125,22 +123,5 @@ class KubectlConformanceTest {
         assertThat(emulator.evictions()).containsSubsequence("web/web-7c9d-a 429", "web/web-7c9d-a 201")
                 .contains("batch/worker-6d5f-1 201", "batch/report-runner-28861920-abcde 201")
                 .noneMatch(e -> e.contains("kube-proxy") || e.contains("node-agent"));
-    }
-
-    /** Polls a condition while kubectl runs; fails with kubectl's output if kubectl ends or 60 s pass first. */
-    private static void awaitUntil(BooleanSupplier condition, Kubectl.Running kubectl) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (!kubectl.process().isAlive() || System.nanoTime() > deadline) {
-                Kubectl.Result result = kubectl.await(5);
-                fail("kubectl got no further (exit " + result.exitCode() + "):\n" + result.stdout() + result.stderr());
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

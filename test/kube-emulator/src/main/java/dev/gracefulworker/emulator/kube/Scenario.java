@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The cluster an emulator starts with: nodes, pods (with their scripted behaviour), PodDisruptionBudgets and faults.
+ * The cluster an emulator starts with: nodes, pods (with their scripted behaviour), managed workloads (ReplicaSets and
+ * StatefulSets whose pods the emulator replaces), PodDisruptionBudgets and faults.
  * Read from YAML or JSON; the format is documented in the module's README.
  */
 public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> podDisruptionBudgets, List<Fault> faults,

@@ -44,6 +44,13 @@ final class ApiCall {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** POSTs a policy/v1 Eviction for the pod. */
+    Reply evict(String namespace, String name) {
+        return post("/api/v1/namespaces/" + namespace + "/pods/" + name + "/eviction", """
+                {"apiVersion":"policy/v1","kind":"Eviction","metadata":{"name":"%s","namespace":"%s"}}"""
+                .formatted(name, namespace));
+    }
+
     Reply put(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -32,15 +32,9 @@ class EvictionApiTest {
     private final KubeEmulator emulator = running.emulator;
     private final ApiCall api = running.api;
 
-    private Reply evict(String namespace, String name) {
-        return api.post("/api/v1/namespaces/" + namespace + "/pods/" + name + "/eviction", """
-                {"apiVersion":"policy/v1","kind":"Eviction","metadata":{"name":"%s","namespace":"%s"}}"""
-                .formatted(name, namespace));
-    }
-
     @Test
     void podWithoutBudget_isEvictedWith201AndDeletedGracefully() {
-        Reply reply = evict("web", "loner");
+        Reply reply = api.evict("web", "loner");
         String deletionTimestamp = emulator.pod("web", "loner").orElseThrow()
                 .path("metadata").path("deletionTimestamp").asText();
         clock.advance(Duration.ofSeconds(5));
@@ -55,7 +49,7 @@ class EvictionApiTest {
 
     @Test
     void budgetWithNoDisruptionAllowed_answers429WithTheDisruptionBudgetCause() {
-        Reply reply = evict("web", "web-a");
+        Reply reply = api.evict("web", "web-a");
 
         assertThat(reply.status()).isEqualTo(429);
         assertThat(reply.body().toString()).isEqualTo("""
@@ -69,10 +63,10 @@ class EvictionApiTest {
 
     @Test
     void budgetThatBlocks_allowsOnceTheReplacementIsReady() {
-        int blocked = evict("web", "web-a").status();
+        int blocked = api.evict("web", "web-a").status();
         clock.advance(Duration.ofSeconds(20));
 
-        int allowed = evict("web", "web-a").status();
+        int allowed = api.evict("web", "web-a").status();
 
         assertThat(blocked).isEqualTo(429);
         assertThat(allowed).isEqualTo(201);
@@ -82,9 +76,9 @@ class EvictionApiTest {
     @Test
     void evictingTheLastHealthyPodAgain_whileTheFirstIsTerminating_isBlocked() {
         clock.advance(Duration.ofSeconds(20));
-        evict("web", "web-a");
+        api.evict("web", "web-a");
 
-        Reply second = evict("web", "web-b");
+        Reply second = api.evict("web", "web-b");
 
         assertThat(second.status()).isEqualTo(429);
         assertThat(second.body().path("details").path("causes").get(0).path("message").asText())
@@ -93,7 +87,7 @@ class EvictionApiTest {
 
     @Test
     void finishedPod_isEvictedWhateverTheBudgetAndRemovedAtOnce() {
-        Reply reply = evict("web", "finished");
+        Reply reply = api.evict("web", "finished");
 
         assertThat(reply.status()).isEqualTo(201);
         assertThat(emulator.pod("web", "finished")).isEmpty();
@@ -101,7 +95,7 @@ class EvictionApiTest {
 
     @Test
     void missingPod_answers404AndIsRecorded() {
-        Reply reply = evict("web", "ghost");
+        Reply reply = api.evict("web", "ghost");
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.body().path("reason").asText()).isEqualTo("NotFound");
@@ -111,7 +105,7 @@ class EvictionApiTest {
 
     @Test
     void stuckTerminatingPod_staysTerminatingForever() {
-        evict("web", "zombie");
+        api.evict("web", "zombie");
         clock.advance(Duration.ofDays(2));
 
         assertThat(emulator.pod("web", "zombie")).hasValueSatisfying(
@@ -166,7 +160,7 @@ class EvictionApiTest {
     void podCoveredByTwoBudgets_cannotBeEvicted() {
         clock.advance(Duration.ofSeconds(20));
 
-        Reply reply = evict("web", "free");
+        Reply reply = api.evict("web", "free");
 
         assertThat(reply.status()).isEqualTo(500);
         assertThat(reply.body().path("message").asText()).isEqualTo("Internal error occurred: This pod has more than one "

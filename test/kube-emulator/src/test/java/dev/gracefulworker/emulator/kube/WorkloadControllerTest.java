@@ -45,12 +45,6 @@ class WorkloadControllerTest {
     private final KubeEmulator emulator = running.emulator;
     private final ApiCall api = running.api;
 
-    private Reply evict(String namespace, String name) {
-        return api.post("/api/v1/namespaces/" + namespace + "/pods/" + name + "/eviction", """
-                {"apiVersion":"policy/v1","kind":"Eviction","metadata":{"name":"%s","namespace":"%s"}}"""
-                .formatted(name, namespace));
-    }
-
     private List<JsonNode> pods(String namespace, String labelSelector) {
         Reply reply = api.get("/api/v1/namespaces/" + namespace + "/pods?labelSelector=" + labelSelector);
         assertThat(reply.status()).isEqualTo(200);
@@ -95,7 +89,7 @@ class WorkloadControllerTest {
     void evictedReplicaSetPod_isReplacedAfterTheDelayOnTheLeastLoadedReadySchedulableNode_readyAfterItsReadinessDelay() {
         String evicted = podOn("web", "app%3Dweb", "node-1");
 
-        int status = evict("web", evicted).status();
+        int status = api.evict("web", evicted).status();
         clock.advance(Duration.ofSeconds(4));
         int before = pods("web", "app%3Dweb").size();
         clock.advance(Duration.ofSeconds(1));
@@ -139,7 +133,7 @@ class WorkloadControllerTest {
         api.patch("/api/v1/nodes/node-3", "application/merge-patch+json", "{\"spec\":{\"unschedulable\":true}}");
         String evicted = podOn("batch", "app%3Dbatch", "node-1");
 
-        evict("batch", evicted);
+        api.evict("batch", evicted);
         JsonNode replacement = notTerminating(pods("batch", "app%3Dbatch")).getFirst();
 
         // node-1 carries every other workload; the tainted node is empty and this pod tolerates its taint
@@ -151,14 +145,14 @@ class WorkloadControllerTest {
     void budgetWithMaxUnavailableOne_allowsOneEvictionAtATime_429UntilTheReplacementIsReady() {
         List<String> names = pods("web", "app%3Dweb").stream().map(WorkloadControllerTest::name).toList();
 
-        int first = evict("web", names.get(0)).status();
-        int secondAtOnce = evict("web", names.get(1)).status();
+        int first = api.evict("web", names.get(0)).status();
+        int secondAtOnce = api.evict("web", names.get(1)).status();
         clock.advance(Duration.ofSeconds(5));                 // the replacement exists, not yet Ready
         JsonNode budget = api.get("/apis/policy/v1/namespaces/web/poddisruptionbudgets/web").body();
-        int secondWhileReplacementStarts = evict("web", names.get(1)).status();
+        int secondWhileReplacementStarts = api.evict("web", names.get(1)).status();
         clock.advance(Duration.ofSeconds(10));                // the replacement is Ready
-        int secondOnceReady = evict("web", names.get(1)).status();
-        int thirdAtOnce = evict("web", names.get(2)).status();
+        int secondOnceReady = api.evict("web", names.get(1)).status();
+        int thirdAtOnce = api.evict("web", names.get(2)).status();
 
         assertThat(List.of(first, secondAtOnce, secondWhileReplacementStarts, secondOnceReady, thirdAtOnce))
                 .containsExactly(201, 429, 429, 201, 429);
@@ -173,10 +167,10 @@ class WorkloadControllerTest {
     void budgetWithMinAvailableEightyPercent_ofFive_allowsOneEvictionUntilTheReplacementIsReady() {
         List<String> names = pods("api", "app%3Dapi").stream().map(WorkloadControllerTest::name).toList();
 
-        int first = evict("api", names.get(0)).status();
-        int second = evict("api", names.get(1)).status();
+        int first = api.evict("api", names.get(0)).status();
+        int second = api.evict("api", names.get(1)).status();
         clock.advance(Duration.ofSeconds(10));
-        int secondOnceReady = evict("api", names.get(1)).status();
+        int secondOnceReady = api.evict("api", names.get(1)).status();
         JsonNode budget = api.get("/apis/policy/v1/namespaces/api/poddisruptionbudgets/api").body();
 
         assertThat(List.of(first, second, secondOnceReady)).containsExactly(201, 429, 201);
@@ -189,7 +183,7 @@ class WorkloadControllerTest {
     void statefulSetOrdinal_isRecreatedWithTheSameNameOnlyAfterTheOldPodIsGone() {
         String oldUid = emulator.pod("data", "db-0").orElseThrow().path("metadata").path("uid").asText();
 
-        evict("data", "db-0");
+        api.evict("data", "db-0");
         clock.advance(Duration.ofSeconds(14));
         boolean stillTerminating = ApiObjects.isDeleting(emulator.pod("data", "db-0").orElseThrow());
         clock.advance(Duration.ofSeconds(1));                 // grace over: gone
@@ -214,7 +208,7 @@ class WorkloadControllerTest {
         for (String node : List.of("node-1", "node-2", "node-3")) {
             api.patch("/api/v1/nodes/" + node, "application/merge-patch+json", "{\"spec\":{\"unschedulable\":true}}");
         }
-        evict("web", podOn("web", "app%3Dweb", "node-1"));
+        api.evict("web", podOn("web", "app%3Dweb", "node-1"));
         clock.advance(Duration.ofSeconds(5));
         JsonNode pending = notTerminating(pods("web", "app%3Dweb")).stream()
                 .filter(p -> ApiObjects.phase(p).equals("Pending")).findFirst().orElseThrow();
@@ -237,7 +231,7 @@ class WorkloadControllerTest {
 
     @Test
     void podOwnedByAReplicaSetTheScenarioDoesNotDeclare_isNotReplaced() {
-        evict("web", "legacy-7c9d-a");
+        api.evict("web", "legacy-7c9d-a");
         clock.advance(Duration.ofMinutes(5));
 
         assertThat(pods("web", "app%3Dlegacy")).isEmpty();

@@ -85,6 +85,20 @@ def main(kubeconfig):
     report["missingEviction"] = failure(lambda: core.create_namespaced_pod_eviction("ghost", "batch", eviction("batch", "ghost")))
     report["missingPod"] = failure(lambda: core.read_namespaced_pod("ghost", "batch"))
 
+    apps = client.AppsV1Api(api_client)
+    replica_set = apps.read_namespaced_replica_set("shop", "shop")
+    report["replicaSet"] = {
+        "replicas": replica_set.spec.replicas,
+        "readyReplicas": replica_set.status.ready_replicas,
+        "selector": replica_set.spec.selector.match_labels,
+    }
+    report["statefulSetsListed"] = [s.metadata.name for s in apps.list_stateful_set_for_all_namespaces().items]
+    shop_pod = core.list_namespaced_pod("shop", label_selector="app=shop").items[0].metadata.name
+    core.create_namespaced_pod_eviction(shop_pod, "shop", eviction("shop", shop_pod))
+    report["shopPodsAfterEviction"] = sorted(
+        "%s %s" % ("Terminating" if p.metadata.deletion_timestamp else p.status.phase, p.spec.node_name)
+        for p in core.list_namespaced_pod("shop", label_selector="app=shop").items)
+
     anonymous = client.ApiClient(configuration=api_client.configuration)
     anonymous.configuration = client.Configuration()
     anonymous.configuration.host = api_client.configuration.host

@@ -184,7 +184,8 @@ final class ApiObjects {
         template.putObject("spec").putArray("containers").addObject().put("name", "main")
                 .put("image", "public.ecr.aws/docker/library/busybox:1.37");
         switch (kind) {
-            case ReplicaSet, StatefulSet -> spec.put("replicas", 1);
+            case ReplicaSet -> spec.put("replicas", 1);
+            case StatefulSet -> spec.put("replicas", 1).put("serviceName", name);
             case DaemonSet, Job -> { }
         }
         return controller;

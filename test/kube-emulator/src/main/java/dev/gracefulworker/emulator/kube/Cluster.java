@@ -553,7 +553,7 @@ final class Cluster {
     /** Binds a Pending managed pod to the least-loaded node that fits: it runs, and is Ready after the readiness delay. */
     private void schedule(PodEntry pending, Instant at) {
         Workload workload = owner(pending);
-        if (workload == null || !pods.containsKey(pending.key) || ApiObjects.isDeleting(pending.object)) {
+        if (workload == null || pods.get(pending.key) != pending || ApiObjects.isDeleting(pending.object)) {
             unscheduled.remove(pending);
             return;
         }
@@ -713,6 +713,7 @@ final class Cluster {
     }
 
     private void unlink(PodEntry entry) {
+        unscheduled.remove(entry);
         pods.remove(entry.key);
         scripted.remove(entry);
         TreeMap<String, PodEntry> onNode = podsByNode.get(entry.nodeName);

@@ -230,6 +230,30 @@ class WorkloadControllerTest {
     }
 
     @Test
+    void pendingStatefulSetPodThatIsDeleted_isRecreatedOnce_andBoundWhenANodeIsUncordoned() {
+        for (String node : List.of("node-1", "node-2", "node-3")) {
+            api.patch("/api/v1/nodes/" + node, "application/merge-patch+json", "{\"spec\":{\"unschedulable\":true}}");
+        }
+        api.delete("/api/v1/namespaces/data/pods/db-0?gracePeriodSeconds=0");
+        clock.advance(Duration.ofSeconds(3));
+        JsonNode pending = emulator.pod("data", "db-0").orElseThrow();
+
+        api.delete("/api/v1/namespaces/data/pods/db-0");      // an unbound pod goes at once
+        clock.advance(Duration.ofSeconds(3));
+        JsonNode pendingAgain = emulator.pod("data", "db-0").orElseThrow();
+        api.patch("/api/v1/nodes/node-2", "application/merge-patch+json", "{\"spec\":{\"unschedulable\":null}}");
+        JsonNode bound = emulator.pod("data", "db-0").orElseThrow();
+
+        assertThat(ApiObjects.phase(pending)).isEqualTo("Pending");
+        assertThat(ApiObjects.phase(pendingAgain)).isEqualTo("Pending");
+        assertThat(pendingAgain.path("metadata").path("uid").asText())
+                .isNotEqualTo(pending.path("metadata").path("uid").asText());
+        assertThat(bound.path("spec").path("nodeName").asText()).isEqualTo("node-2");
+        assertThat(bound.path("metadata").path("uid")).isEqualTo(pendingAgain.path("metadata").path("uid"));
+        assertThat(pods("data", "app%3Ddb")).extracting(WorkloadControllerTest::name).containsExactly("db-0", "db-1");
+    }
+
+    @Test
     void podOwnedByAReplicaSetTheScenarioDoesNotDeclare_isNotReplaced() {
         api.evict("web", "legacy-7c9d-a");
         clock.advance(Duration.ofMinutes(5));

@@ -40,6 +40,10 @@ class PythonClientConformanceTest {
               - {name: done-1, namespace: batch, node: node-1, labels: {app: worker}, phase: Succeeded}
             podDisruptionBudgets:
               - {name: web, namespace: web, selector: {matchLabels: {app: web}}, maxUnavailable: 0}
+            replicaSets:
+              - {name: shop, namespace: shop, replicas: 2, nodes: [node-2]}
+            statefulSets:
+              - {name: db, namespace: shop, replicas: 1, nodes: [node-2]}
             """;
 
     private KubeEmulator emulator;
@@ -145,7 +149,7 @@ class PythonClientConformanceTest {
         assertThat(report.path("evictedPod").path("deletionTimestamp").asText()).isEqualTo("2026-11-25T09:00:45+00:00");
         assertThat(report.path("evictedPod").path("deletionGracePeriodSeconds").asInt()).isEqualTo(45);
         assertThat(report.path("missingEviction").path("status").asInt()).isEqualTo(404);
-        assertThat(emulator.evictions()).containsExactly("web/web-a 429", "batch/worker-1 201", "batch/ghost 404");
+        assertThat(emulator.evictions()).startsWith("web/web-a 429", "batch/worker-1 201", "batch/ghost 404");
     }
 
     @Test
@@ -154,5 +158,16 @@ class PythonClientConformanceTest {
         assertThat(report.path("missingPod").path("message").asText()).isEqualTo("pods \"ghost\" not found");
         assertThat(report.path("withoutToken").path("status").asInt()).isEqualTo(401);
         assertThat(report.path("withoutToken").path("reason").asText()).isEqualTo("Unauthorized");
+    }
+
+    @Test
+    void workloads_readIntoTheClientsModels_andAnEvictedPodIsReplacedOnTheNodeLeftSchedulable() {
+        assertThat(report.path("replicaSet").path("replicas").asInt()).isEqualTo(2);
+        assertThat(report.path("replicaSet").path("readyReplicas").asInt()).isEqualTo(2);
+        assertThat(report.path("replicaSet").path("selector").path("app").asText()).isEqualTo("shop");
+        assertThat(strings(report.path("statefulSetsListed"))).containsExactly("db");
+        // node-1 has fewer pods, but the script cordoned it before the eviction: the replacement runs on node-2
+        assertThat(strings(report.path("shopPodsAfterEviction")))
+                .containsExactlyInAnyOrder("Running node-2", "Running node-2", "Terminating node-2");
     }
 }

@@ -232,6 +232,14 @@ class GracefulWorkerTerminatorStackTest {
     }
 
     @Test
+    void taskRole_readsTargetGroupsTheirTagsAndHealth_onStarAsNoResourceLevelPermissionExists() {
+        roleAllows(eks, eks.logicalId("AWS::IAM::Role", "TaskRole"), Map.of(
+                "Action", List.of("elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTags",
+                        "elasticloadbalancing:DescribeTargetHealth", "autoscaling:DescribeAutoScalingGroups"),
+                "Resource", "*"));
+    }
+
+    @Test
     void taskRole_isGivenAnEksAccessEntryInTheKubernetesGroup() {
         eks.template().hasResourceProperties("AWS::EKS::AccessEntry", Map.of(
                 "ClusterName", "demo",

@@ -143,6 +143,6 @@ class CordonNodeHandlerTest {
 
     private static CordonRequest request(String node, boolean taint, boolean dryRun) {
         return new CordonRequest(node, "i-0a1b2c3d4e5f60718", "workers-spot-a", "graceful-termination",
-                "i-0a1b2c3d4e5f60718-t", taint, dryRun);
+                "i-0a1b2c3d4e5f60718-t", taint, false, dryRun);
     }
 }

@@ -234,8 +234,8 @@ class GracefulWorkerTerminatorStackTest {
     @Test
     void taskRole_readsTargetGroupsTheirTagsAndHealth_onStarAsNoResourceLevelPermissionExists() {
         roleAllows(eks, eks.logicalId("AWS::IAM::Role", "TaskRole"), Map.of(
-                "Action", List.of("elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTags",
-                        "elasticloadbalancing:DescribeTargetHealth", "autoscaling:DescribeAutoScalingGroups"),
+                "Action", List.of("autoscaling:DescribeAutoScalingGroups", "elasticloadbalancing:DescribeTags",
+                        "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth"),
                 "Resource", "*"));
     }
 

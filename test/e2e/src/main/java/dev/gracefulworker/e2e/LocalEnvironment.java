@@ -99,7 +99,7 @@ public final class LocalEnvironment implements AutoCloseable {
         ServiceIntegrations integrations = null;
         try {
             Path kubeconfig = realCluster.orElseGet(() -> kube.orElseThrow().writeKubeconfig(workDirectory.resolve("kubeconfig")));
-            this.hook = new AutoScalingHook(aws.autoScaling(), scenario.lifecycleAction(),
+            this.hook = new AutoScalingHook(aws.autoScaling(), aws.loadBalancing(), scenario.lifecycleAction(),
                     definition.passResult(WorkflowStates.LOAD_DEPLOYED_SETTINGS));
             seedAws(realCluster.map(ClusterInstances::readFrom).orElseGet(this::instancesOfScenarioNodes));
             Map.Entry<String, String> access = kubernetesAccess(scenario.kubernetesAccess(), kubeconfig);

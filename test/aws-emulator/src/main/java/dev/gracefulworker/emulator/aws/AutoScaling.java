@@ -68,7 +68,7 @@ public final class AutoScaling {
   }
 
   /** The target groups attached to the group (DescribeAutoScalingGroups' TargetGroupARNs), in the order attached. */
-  synchronized List<String> targetGroupArns(String autoScalingGroupName) {
+  public synchronized List<String> targetGroupArns(String autoScalingGroupName) {
     return List.copyOf(targetGroupArns.getOrDefault(autoScalingGroupName, List.of()));
   }
 

@@ -110,6 +110,32 @@ class LoadBalancerDrainScenariosTest {
     }
 
     @Test
+    void groupAttachedToTheAutoScalingGroup_drainsFromTheHook_andIsWaitedForEvenWithoutTheLabel() {
+        LocalScenario scenario = LocalScenario.parse(NODES + """
+                settings: {excludeFromLoadBalancers: false}
+                """);
+        try (LocalEnvironment environment = LocalEnvironment.emulated(scenario)) {
+            var workers = environment.aws().loadBalancing().addTargetGroup("workers-http", 90, Map.of());
+            environment.aws().loadBalancing().register(workers.arn(), INSTANCE_ID);
+            environment.aws().autoScaling().addGroup(GROUP);
+            environment.aws().autoScaling().attachTargetGroup(GROUP, workers.arn());
+
+            ExecutionResult result = run(environment);
+
+            assertThat(result.output().path("outcome").asText()).isEqualTo("completed");
+            assertThat(environment.excludedFromLoadBalancersAt()).as("no label").isEmpty();
+            assertThat(polls(result).getFirst().path("holdingTargetGroups")).extracting(JsonNode::asText)
+                    .containsExactly("target group workers-http (draining for 0 s, attached to workers-spot-a)");
+            long seconds = Duration.between(environment.aws().autoScaling().action(INSTANCE_ID).orElseThrow().startedAt(),
+                    completedAt(environment)).toSeconds();
+            assertThat(seconds).isGreaterThanOrEqualTo(90);
+            assertCompletedOnce(environment, "CONTINUE");
+            System.out.printf("figures: attached group (90 s), no label: completed %d s after the hook, %d polls%n",
+                    seconds, polls(result).size());
+        }
+    }
+
+    @Test
     void nodeInNoTargetGroup_paysNoDelay() {
         try (LocalEnvironment environment = LocalEnvironment.emulated(LocalScenario.parse(NODES))) {
             twoTargetGroupsHolding(environment, "i-0b2c3d4e5f6071829");

@@ -52,6 +52,14 @@ public final class ElbTargetGroups implements TargetGroups {
         return holding;
     }
 
+    @Override
+    public List<TargetGroupHold> stillHolding(String instanceId, List<TargetGroupHold> previous) {
+        List<TargetGroupHold> holding = new ArrayList<>();
+        previous.forEach(hold -> stateOf(instanceId, hold.targetGroupArn())
+                .ifPresent(state -> holding.add(new TargetGroupHold(hold.targetGroupArn(), state, hold.foundBy()))));
+        return holding;
+    }
+
     private List<String> attachedTo(String autoScalingGroupName) {
         try {
             return autoScaling.describeAutoScalingGroups(r -> r.autoScalingGroupNames(autoScalingGroupName))

@@ -11,4 +11,11 @@ public interface TargetGroups {
      * A failure to read them is thrown, never taken for "none": an unread group could still hold the instance.
      */
     List<TargetGroupHold> holding(String instanceId, String autoScalingGroupName, List<String> explicitArns);
+
+    /**
+     * Of the groups that held {@code instanceId} at the last look, those that still do, with their state now: only
+     * DescribeTargetHealth, no discovery. An instance being terminated is not registered anew, so the groups found at
+     * the start of the wait are the only ones it can be in.
+     */
+    List<TargetGroupHold> stillHolding(String instanceId, List<TargetGroupHold> previous);
 }

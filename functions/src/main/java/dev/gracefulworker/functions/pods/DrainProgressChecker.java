@@ -84,7 +84,7 @@ public final class DrainProgressChecker {
                 ? Optional.empty()
                 : loadBalancerWait.check(request.instanceId(), request.autoScalingGroupName(), input.settings(),
                         startedAt("previous.loadBalancerWaitStartedAt", input.previous().loadBalancerWaitStartedAt()),
-                        now, census);
+                        input.previous().holdingTargetGroups(), now, census);
 
         PollDecision decision = decide(input, census, nodeGone, volumes.isPresent() || loadBalancers.isPresent(), now);
         DrainProgress progress = progress(input, decision, census, nodeGone, volumes, loadBalancers, now);
@@ -127,14 +127,15 @@ public final class DrainProgressChecker {
         List<String> blocking = new ArrayList<>(nodeGone ? List.of() : census.blockingPods());
         volumes.ifPresent(wait -> wait.attached().stream().limit(DrainProgress.MAX_BLOCKING_PODS)
                 .forEach(a -> blocking.add("volume " + a.describe() + " (waiting for it to detach)")));
-        List<String> holding = loadBalancers.map(wait -> wait.describe(now)).orElse(List.of());
-        holding.stream().limit(DrainProgress.MAX_BLOCKING_PODS).forEach(blocking::add);
+        loadBalancers.ifPresent(wait -> wait.describe(now).stream().limit(DrainProgress.MAX_BLOCKING_PODS)
+                .forEach(blocking::add));
         return new DrainProgress(status, previous.polls() + 1, census.waitingFor, census.evicting, census.ignored,
                 census.evictedThisPoll, census.evictionsBlocked, blocking, waitedFor,
                 nextWaitSeconds, previous.waitStartedAt(), input.elapsedSecondsAt(now), heartbeats, lastHeartbeat, heartbeat,
                 PollOutage.NONE, census.evictionsThrottled, census.stuckTerminating,
                 volumes.map(wait -> wait.attached().size()).orElse(0),
-                volumes.map(wait -> wait.since().toString()).orElse(null), census.warnings(), holding,
+                volumes.map(wait -> wait.since().toString()).orElse(null), census.warnings(),
+                loadBalancers.map(LoadBalancerDrainWait.Waiting::holding).orElse(List.of()),
                 loadBalancers.map(wait -> wait.since().toString()).orElse(null));
     }
 

@@ -33,9 +33,12 @@ final class LoadBalancerDrainWait {
         this.targetGroups = targetGroups;
     }
 
-    /** The groups to wait for, or empty to finish now (with any reason not to wait written to the census). */
+    /**
+     * The groups to wait for, or empty to finish now (with any reason not to wait written to the census). The first
+     * look discovers the groups; while the wait lasts ({@code previous} not empty) only those are read again.
+     */
     Optional<Waiting> check(String instanceId, String autoScalingGroupName, Settings settings, Instant waitingSince,
-            Instant now, PodCensus census) {
+            List<TargetGroupHold> previous, Instant now, PodCensus census) {
         int timeoutSeconds = settings.loadBalancerDrainTimeoutSeconds();
         if (timeoutSeconds == 0) {
             return Optional.empty();
@@ -44,7 +47,9 @@ final class LoadBalancerDrainWait {
             census.warns("load balancers", "not waited for: the input names no instance or Auto Scaling group");
             return Optional.empty();
         }
-        List<TargetGroupHold> holding = targetGroups.holding(instanceId, autoScalingGroupName, settings.targetGroupArns());
+        List<TargetGroupHold> holding = waitingSince != null && !previous.isEmpty()
+                ? targetGroups.stillHolding(instanceId, previous)
+                : targetGroups.holding(instanceId, autoScalingGroupName, settings.targetGroupArns());
         if (holding.isEmpty()) {
             return Optional.empty();
         }

@@ -74,6 +74,21 @@ class ElbTargetGroupsTest {
     }
 
     @Test
+    void stillHolding_readsOnlyTheHealthOfTheGroupsGiven() {
+        var controller = elb.addTargetGroup("k8s-web-web-7f3a2c", 300, Map.of("elbv2.k8s.aws/cluster", "demo"));
+        elb.register(controller.arn(), INSTANCE);
+        var found = targetGroups.holding(INSTANCE, GROUP, List.of());
+        elb.deregister(INSTANCE);
+        int discoveries = world.aws.calls("DescribeTargetGroups").size();
+
+        assertThat(targetGroups.stillHolding(INSTANCE, found)).containsExactly(
+                new TargetGroupHold(controller.arn(), "draining", "tagged elbv2.k8s.aws/cluster=demo"));
+        assertThat(world.aws.calls("DescribeTargetGroups")).hasSize(discoveries);
+        world.advance(Duration.ofSeconds(300));
+        assertThat(targetGroups.stillHolding(INSTANCE, found)).isEmpty();
+    }
+
+    @Test
     void withoutAClusterName_taggedGroupsAreNotLookedFor() {
         var controller = elb.addTargetGroup("k8s-web-web-7f3a2c", 300, Map.of("elbv2.k8s.aws/cluster", "demo"));
         elb.register(controller.arn(), INSTANCE);

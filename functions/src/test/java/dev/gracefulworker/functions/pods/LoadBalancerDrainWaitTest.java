@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gracefulworker.contract.Settings;
 import dev.gracefulworker.functions.RetryableException;
 import dev.gracefulworker.functions.loadbalancing.TargetGroupHold;
+import dev.gracefulworker.functions.loadbalancing.TargetGroups;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,27 +22,45 @@ class LoadBalancerDrainWaitTest {
     private final PodCensus census = new PodCensus();
 
     private LoadBalancerDrainWait holding(List<TargetGroupHold> holds) {
-        return new LoadBalancerDrainWait((instanceId, group, explicit) -> {
-            asked.add(instanceId + " " + group + " " + explicit);
-            return holds;
+        return new LoadBalancerDrainWait(new TargetGroups() {
+            @Override
+            public List<TargetGroupHold> holding(String instanceId, String group, List<String> explicit) {
+                asked.add("discover " + instanceId + " " + group + " " + explicit);
+                return holds;
+            }
+
+            @Override
+            public List<TargetGroupHold> stillHolding(String instanceId, List<TargetGroupHold> previous) {
+                asked.add("health " + instanceId + " " + previous.size());
+                return holds;
+            }
         });
     }
 
     @Test
     void groupHoldingTheInstance_isWaitedFor_sinceTheFirstPollThatSawIt() {
-        var wait = holding(List.of(DRAINING)).check("i-1", "workers", Settings.defaults(), null, NOW, census);
+        var wait = holding(List.of(DRAINING)).check("i-1", "workers", Settings.defaults(), null, List.of(), NOW, census);
 
         assertThat(wait).hasValueSatisfying(waiting -> {
             assertThat(waiting.since()).isEqualTo(NOW);
             assertThat(waiting.describe(NOW.plusSeconds(45))).containsExactly(
                     "target group k8s-web (draining for 45 s, tagged elbv2.k8s.aws/cluster=demo)");
         });
-        assertThat(asked).containsExactly("i-1 workers []");
+        assertThat(asked).containsExactly("discover i-1 workers []");
+    }
+
+    @Test
+    void whileTheWaitLasts_onlyTheGroupsFoundAtItsStartAreReadAgain() {
+        var wait = holding(List.of(DRAINING)).check("i-1", "workers", Settings.defaults(), NOW.minusSeconds(30),
+                List.of(DRAINING), NOW, census);
+
+        assertThat(wait).hasValueSatisfying(waiting -> assertThat(waiting.since()).isEqualTo(NOW.minusSeconds(30)));
+        assertThat(asked).containsExactly("health i-1 1");
     }
 
     @Test
     void noGroupHoldingTheInstance_endsTheWait() {
-        assertThat(holding(List.of()).check("i-1", "workers", Settings.defaults(), NOW, NOW, census)).isEmpty();
+        assertThat(holding(List.of()).check("i-1", "workers", Settings.defaults(), null, List.of(), NOW, census)).isEmpty();
         assertThat(census.warnings()).isEmpty();
     }
 
@@ -49,7 +68,8 @@ class LoadBalancerDrainWaitTest {
     void timeoutPassed_endsTheWait_withAWarningPerGroup() {
         var settings = Settings.builder().loadBalancerDrainTimeoutSeconds(600).build();
 
-        var wait = holding(List.of(DRAINING)).check("i-1", "workers", settings, NOW.minusSeconds(600), NOW, census);
+        var wait = holding(List.of(DRAINING)).check("i-1", "workers", settings, NOW.minusSeconds(600), List.of(DRAINING),
+                NOW, census);
 
         assertThat(wait).isEmpty();
         assertThat(census.warnings()).singleElement().asString().contains("target group k8s-web")
@@ -60,17 +80,27 @@ class LoadBalancerDrainWaitTest {
     void timeoutZero_asksNothing() {
         var settings = Settings.builder().loadBalancerDrainTimeoutSeconds(0).build();
 
-        assertThat(holding(List.of(DRAINING)).check("i-1", "workers", settings, null, NOW, census)).isEmpty();
+        assertThat(holding(List.of(DRAINING)).check("i-1", "workers", settings, null, List.of(), NOW, census)).isEmpty();
         assertThat(asked).isEmpty();
     }
 
     @Test
     void failureToRead_isThrown_neverTakenForNoGroup() {
-        var failing = new LoadBalancerDrainWait((instanceId, group, explicit) -> {
-            throw new RetryableException("DescribeTargetHealth failed: Rate exceeded", null);
+        var failing = new LoadBalancerDrainWait(new TargetGroups() {
+            @Override
+            public List<TargetGroupHold> holding(String instanceId, String group, List<String> explicit) {
+                throw new RetryableException("DescribeTargetGroups failed: Rate exceeded", null);
+            }
+
+            @Override
+            public List<TargetGroupHold> stillHolding(String instanceId, List<TargetGroupHold> previous) {
+                throw new RetryableException("DescribeTargetHealth failed: Rate exceeded", null);
+            }
         });
 
-        assertThatThrownBy(() -> failing.check("i-1", "workers", Settings.defaults(), null, NOW, census))
+        assertThatThrownBy(() -> failing.check("i-1", "workers", Settings.defaults(), null, List.of(), NOW, census))
+                .isInstanceOf(RetryableException.class);
+        assertThatThrownBy(() -> failing.check("i-1", "workers", Settings.defaults(), NOW, List.of(DRAINING), NOW, census))
                 .isInstanceOf(RetryableException.class);
     }
 }

@@ -86,23 +86,31 @@ class LoadBalancerDrainScenariosTest {
             List<JsonNode> polls = polls(result);
             JsonNode first = polls.getFirst();
             assertThat(first.path("status").asText()).isEqualTo("WAITING");
-            assertThat(first.path("holdingTargetGroups")).extracting(JsonNode::asText).containsExactly(
+            assertThat(first.path("holdingTargetGroups")).extracting(hold -> hold.path("state").asText() + " "
+                    + hold.path("foundBy").asText()).containsExactly(
+                    "draining tagged elbv2.k8s.aws/cluster=workers", "draining tagged kubernetes.io/cluster/workers");
+            assertThat(first.path("blockingPods")).extracting(JsonNode::asText).containsExactly(
                     "target group k8s-web-web-7f3a2c (draining for 0 s, tagged elbv2.k8s.aws/cluster=workers)",
                     "target group k8s-legacy-tcp-30 (draining for 0 s, tagged kubernetes.io/cluster/workers)");
-            assertThat(first.path("blockingPods")).extracting(JsonNode::asText)
-                    .contains("target group k8s-web-web-7f3a2c (draining for 0 s, tagged elbv2.k8s.aws/cluster=workers)");
             JsonNode afterThirtySeconds = polls.stream()
                     .filter(poll -> poll.path("elapsedSeconds").asLong() >= 45 && poll.path("status").asText().equals("WAITING"))
                     .findFirst().orElseThrow();
-            assertThat(afterThirtySeconds.path("holdingTargetGroups")).extracting(JsonNode::asText).singleElement()
+            assertThat(afterThirtySeconds.path("blockingPods")).extracting(JsonNode::asText).singleElement()
                     .asString().startsWith("target group k8s-web-web-7f3a2c (draining for ");
+            assertThat(afterThirtySeconds.path("holdingTargetGroups")).extracting(hold -> hold.path("targetGroupArn").asText())
+                    .containsExactly(web);
+            assertThat(environment.aws().calls("DescribeTargetGroups"))
+                    .as("the groups are discovered once, then only their health is read").hasSize(1);
             assertThat(polls.getLast().path("status").asText()).isEqualTo("DRAINED");
             assertThat(polls.getLast().path("holdingTargetGroups")).isEmpty();
             assertThat(environment.aws().loadBalancing().targetHealth(web))
                     .as("the other node stays in service").containsOnlyKeys("i-0b2c3d4e5f6071829");
             assertCompletedOnce(environment, "CONTINUE");
             System.out.printf("figures: two target groups (300 s, 30 s): completed %d s after labelling, %d polls, "
+                            + "ELB calls: %d DescribeTargetGroups, %d DescribeTags, %d DescribeTargetHealth; "
                             + "duration %d s, holding per poll %s%n", secondsAfterLabelling, polls.size(),
+                    environment.aws().calls("DescribeTargetGroups").size(), environment.aws().calls("DescribeTags").size(),
+                    environment.aws().calls("DescribeTargetHealth").size(),
                     result.output().path("durationSeconds").asLong(),
                     polls.stream().map(p -> p.path("elapsedSeconds").asLong() + "s:" + p.path("holdingTargetGroups").size())
                             .toList());
@@ -124,7 +132,7 @@ class LoadBalancerDrainScenariosTest {
 
             assertThat(result.output().path("outcome").asText()).isEqualTo("completed");
             assertThat(environment.excludedFromLoadBalancersAt()).as("no label").isEmpty();
-            assertThat(polls(result).getFirst().path("holdingTargetGroups")).extracting(JsonNode::asText)
+            assertThat(polls(result).getFirst().path("blockingPods")).extracting(JsonNode::asText)
                     .containsExactly("target group workers-http (draining for 0 s, attached to workers-spot-a)");
             long seconds = Duration.between(environment.aws().autoScaling().action(INSTANCE_ID).orElseThrow().startedAt(),
                     completedAt(environment)).toSeconds();

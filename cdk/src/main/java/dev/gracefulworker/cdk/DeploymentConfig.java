@@ -154,6 +154,11 @@ public record DeploymentConfig(
                         defaults.terminationSkewSeconds()))
                 .volumeDetachTimeoutSeconds(read.integer(SettingKey.VOLUME_DETACH_TIMEOUT_SECONDS.key(),
                         defaults.volumeDetachTimeoutSeconds()))
+                .excludeFromLoadBalancers(read.bool(SettingKey.EXCLUDE_FROM_LOAD_BALANCERS.key(),
+                        defaults.excludeFromLoadBalancers()))
+                .loadBalancerDrainTimeoutSeconds(read.integer(SettingKey.LOAD_BALANCER_DRAIN_TIMEOUT_SECONDS.key(),
+                        defaults.loadBalancerDrainTimeoutSeconds()))
+                .targetGroupArns(read.names(SettingKey.TARGET_GROUP_ARNS.key()))
                 .waitForUnreplaceablePods(read.bool(SettingKey.WAIT_FOR_UNREPLACEABLE_PODS.key(),
                         defaults.waitForUnreplaceablePods()))
                 .forceDeleteBeforeDeadline(read.bool(SettingKey.FORCE_DELETE_BEFORE_DEADLINE.key(),

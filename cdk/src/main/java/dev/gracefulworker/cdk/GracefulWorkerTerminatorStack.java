@@ -74,6 +74,15 @@ public final class GracefulWorkerTerminatorStack extends Stack {
                 .actions(List.of("ec2:DescribeInstances"))
                 .resources(List.of("*"))
                 .build());
+        // "Check pods" waits until no target group holds the instance. These Describe actions support no resource-level
+        // permissions (the Service Authorization Reference lists no resource type for them), so they take *; they read
+        // only, and only target groups, their tags and their targets' health, and the groups' TargetGroupARNs.
+        taskRole.addToPolicy(PolicyStatement.Builder.create()
+                .sid("FindTheTargetGroupsHoldingTheInstance")
+                .actions(List.of("elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTags",
+                        "elasticloadbalancing:DescribeTargetHealth", "autoscaling:DescribeAutoScalingGroups"))
+                .resources(List.of("*"))
+                .build());
         var taskAliases = new EnumMap<WorkflowFunction, IFunction>(WorkflowFunction.class);
         for (WorkflowFunction task : WorkflowFunction.tasks()) {
             functions.put(task, new JavaFunction(this, task, taskRole, clusterEnvironment,

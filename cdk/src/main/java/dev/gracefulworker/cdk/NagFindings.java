@@ -17,8 +17,9 @@ final class NagFindings {
     static void wildcardOnlyWhereNoResourceLevelPermissionExists(IConstruct role) {
         suppress(role, "AwsSolutions-IAM5", "Resource::*",
                 "Only actions without resource-level permissions use *: X-Ray PutTraceSegments and "
-                        + "PutTelemetryRecords, ec2:DescribeInstances, and the CloudWatch Logs delivery actions of "
-                        + "Step Functions logging");
+                        + "PutTelemetryRecords, ec2:DescribeInstances, elasticloadbalancing:DescribeTargetGroups, "
+                        + "DescribeTags and DescribeTargetHealth, autoscaling:DescribeAutoScalingGroups, and the "
+                        + "CloudWatch Logs delivery actions of Step Functions logging");
     }
 
     /** The {@code *} in an Auto Scaling group ARN stands for the group's UUID; the name after it pins the group. */

@@ -232,6 +232,14 @@ class GracefulWorkerTerminatorStackTest {
     }
 
     @Test
+    void taskRole_readsTargetGroupsTheirTagsAndHealth_onStarAsNoResourceLevelPermissionExists() {
+        roleAllows(eks, eks.logicalId("AWS::IAM::Role", "TaskRole"), Map.of(
+                "Action", List.of("autoscaling:DescribeAutoScalingGroups", "elasticloadbalancing:DescribeTags",
+                        "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth"),
+                "Resource", "*"));
+    }
+
+    @Test
     void taskRole_isGivenAnEksAccessEntryInTheKubernetesGroup() {
         eks.template().hasResourceProperties("AWS::EKS::AccessEntry", Map.of(
                 "ClusterName", "demo",

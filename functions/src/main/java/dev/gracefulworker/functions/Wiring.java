@@ -24,6 +24,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -49,6 +50,8 @@ public final class Wiring {
     private final Lazy<AutoScalingClient> autoScaling = new Lazy<>(() -> build(AutoScalingClient.builder()));
     private final Lazy<SfnClient> sfn = new Lazy<>(() -> build(SfnClient.builder()));
     private final Lazy<EksClient> eks = new Lazy<>(() -> build(EksClient.builder()));
+    private final Lazy<ElasticLoadBalancingV2Client> elasticLoadBalancing =
+            new Lazy<>(() -> build(ElasticLoadBalancingV2Client.builder()));
     private final Lazy<SecretsManagerClient> secretsManager = new Lazy<>(() -> build(SecretsManagerClient.builder()));
     private final Lazy<ApiClient> kubernetes = new Lazy<>(this::buildKubernetes);
     private final Lazy<MetricsRecorder> metrics;
@@ -116,6 +119,17 @@ public final class Wiring {
 
     public EksClient eks() {
         return eks.get();
+    }
+
+    /** Elastic Load Balancing v2 (target groups and their health), with the same timeouts as every AWS client. */
+    public ElasticLoadBalancingV2Client elasticLoadBalancing() {
+        return elasticLoadBalancing.get();
+    }
+
+    /** The EKS cluster (CLUSTER_NAME) when the functions reach Kubernetes through EKS; empty with a kubeconfig. */
+    public Optional<String> eksClusterName() {
+        return environment.kubernetesAccess().flatMap(access -> access instanceof KubernetesAccess.EksCluster(String name)
+                ? Optional.of(name) : Optional.empty());
     }
 
     public SecretsManagerClient secretsManager() {

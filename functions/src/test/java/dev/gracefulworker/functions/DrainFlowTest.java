@@ -68,10 +68,10 @@ class DrainFlowTest {
                 ExportedLimits.read()), null);
         Liveness target = new CheckLivenessHandler(wiring).handleRequest(new CheckLivenessRequest(INSTANCE), null);
         CordonResult cordon = new CordonNodeHandler(wiring).handleRequest(new CordonRequest(target.nodeName(), INSTANCE,
-                GROUP, HOOK, EXECUTION, settings.taintNode(), settings.dryRun()), null);
+                GROUP, HOOK, EXECUTION, settings.taintNode(), settings.excludeFromLoadBalancers(), settings.dryRun()), null);
         CheckPodsHandler checkPods = new CheckPodsHandler(wiring);
         DrainProgress poll = new DrainProgress(DrainStatus.NOT_STARTED, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, startedAt, 0, 0,
-                startedAt, null, null, 0, 0, 0, null, null);
+                startedAt, null, null, 0, 0, 0, null, null, null, null);
         do {
             poll = checkPods.handleRequest(new CheckPodsRequest(target.nodeName(), INSTANCE, GROUP, HOOK, TOKEN, settings, poll), null);
             world.advance(Duration.ofSeconds(poll.nextWaitSeconds()));

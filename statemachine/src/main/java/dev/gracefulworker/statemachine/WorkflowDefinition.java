@@ -435,6 +435,7 @@ final class WorkflowDefinition {
         payload.putAll(lifecycleIds());
         payload.put("executionName", JsonPath.stringAt("$$.Execution.Name"));
         payload.put("taintNode", JsonPath.stringAt("$.settings.taintNode"));
+        payload.put("excludeFromLoadBalancers", JsonPath.stringAt("$.settings.excludeFromLoadBalancers"));
         payload.put("dryRun", JsonPath.stringAt("$.settings.dryRun"));
         return payload;
     }

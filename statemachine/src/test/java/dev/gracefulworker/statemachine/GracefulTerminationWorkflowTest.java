@@ -261,6 +261,8 @@ class GracefulTerminationWorkflowTest {
                 .drainMode(DrainMode.WAIT)
                 .pollIntervalSeconds(10).maxPollIntervalSeconds(60).maxWaitSeconds(7_200).heartbeatTimeoutSeconds(600)
                 .maxOutageSeconds(900).terminationSkewSeconds(30).volumeDetachTimeoutSeconds(0)
+                .excludeFromLoadBalancers(false).loadBalancerDrainTimeoutSeconds(120)
+                .targetGroupArns(List.of("arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/web/0123456789abcdef"))
                 .waitForUnreplaceablePods(true).forceDeleteBeforeDeadline(true)
                 .taintNode(false).dryRun(true)
                 .onTimeout(LifecycleResult.ABANDON).onFailure(FailurePolicy.LEAVE_TO_HOOK_TIMEOUT)
@@ -279,6 +281,10 @@ class GracefulTerminationWorkflowTest {
                 Map.entry("maxOutageSeconds", 900),
                 Map.entry("terminationSkewSeconds", 30),
                 Map.entry("volumeDetachTimeoutSeconds", 0),
+                Map.entry("excludeFromLoadBalancers", false),
+                Map.entry("loadBalancerDrainTimeoutSeconds", 120),
+                Map.entry("targetGroupArns",
+                        List.of("arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/web/0123456789abcdef")),
                 Map.entry("waitForUnreplaceablePods", true),
                 Map.entry("forceDeleteBeforeDeadline", true),
                 Map.entry("taintNode", false),

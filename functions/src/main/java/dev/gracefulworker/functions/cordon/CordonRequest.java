@@ -8,4 +8,5 @@ public record CordonRequest(
         String lifecycleHookName,
         String executionName,
         boolean taintNode,
+        boolean excludeFromLoadBalancers,
         boolean dryRun) {}

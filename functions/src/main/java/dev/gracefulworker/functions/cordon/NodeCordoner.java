@@ -18,6 +18,11 @@ import java.util.Optional;
 public final class NodeCordoner {
 
     public static final String ACTION_ANNOTATION = "graceful-worker-terminator/lifecycle-action";
+    /**
+     * The well-known label the Service controller (cloud-provider-aws) and the AWS Load Balancer Controller read to take
+     * the node out of their target groups.
+     */
+    public static final String EXCLUDE_FROM_LOAD_BALANCERS_LABEL = "node.kubernetes.io/exclude-from-external-load-balancers";
     public static final Taint TERMINATING_TAINT = new Taint("graceful-worker-terminator/terminating", null, "NoSchedule");
 
     private final Nodes nodes;
@@ -35,14 +40,16 @@ public final class NodeCordoner {
         String actionName = request.autoScalingGroupName() + "/" + request.lifecycleHookName() + "/" + request.executionName();
         boolean needsTaint = request.taintNode() && !node.hasTaint(TERMINATING_TAINT);
         boolean needsAnnotation = !node.annotation(ACTION_ANNOTATION).filter(actionName::equals).isPresent();
+        boolean needsLabel = request.excludeFromLoadBalancers()
+                && !node.label(EXCLUDE_FROM_LOAD_BALANCERS_LABEL).filter("true"::equals).isPresent();
         boolean alreadyCordoned = node.unschedulable();
         boolean tainted = request.taintNode() || node.hasTaint(TERMINATING_TAINT);
 
-        if (alreadyCordoned && !needsTaint && !needsAnnotation) {
+        if (alreadyCordoned && !needsTaint && !needsAnnotation && !needsLabel) {
             return new CordonResult(node.name(), CordonAction.ALREADY_CORDONED, tainted,
                     "node " + node.name() + " was already cordoned for " + actionName);
         }
-        String changes = describe(alreadyCordoned, needsTaint, needsAnnotation);
+        String changes = describe(alreadyCordoned, needsTaint, needsAnnotation, needsLabel);
         if (request.dryRun()) {
             return new CordonResult(node.name(), alreadyCordoned ? CordonAction.ALREADY_CORDONED : CordonAction.WOULD_CORDON,
                     node.hasTaint(TERMINATING_TAINT), "dry run: would " + changes + " on node " + node.name());
@@ -51,7 +58,8 @@ public final class NodeCordoner {
         if (needsTaint) {
             taints.add(TERMINATING_TAINT);
         }
-        if (!nodes.patch(node.name(), new NodePatch(true, taints, Map.of(ACTION_ANNOTATION, actionName), node.resourceVersion()))) {
+        if (!nodes.patch(node.name(), new NodePatch(true, taints, Map.of(ACTION_ANNOTATION, actionName), node.resourceVersion(),
+                needsLabel ? Map.of(EXCLUDE_FROM_LOAD_BALANCERS_LABEL, "true") : Map.of()))) {
             return gone(node.name());
         }
         return new CordonResult(node.name(), alreadyCordoned ? CordonAction.ALREADY_CORDONED : CordonAction.CORDONED,
@@ -62,7 +70,8 @@ public final class NodeCordoner {
         return new CordonResult(nodeName, CordonAction.NODE_GONE, false, "node " + nodeName + " is no longer in the cluster");
     }
 
-    private static String describe(boolean alreadyCordoned, boolean needsTaint, boolean needsAnnotation) {
+    private static String describe(boolean alreadyCordoned, boolean needsTaint, boolean needsAnnotation,
+            boolean needsLabel) {
         List<String> changes = new ArrayList<>();
         if (!alreadyCordoned) {
             changes.add("set unschedulable");
@@ -72,6 +81,9 @@ public final class NodeCordoner {
         }
         if (needsAnnotation) {
             changes.add("annotate " + ACTION_ANNOTATION);
+        }
+        if (needsLabel) {
+            changes.add("label " + EXCLUDE_FROM_LOAD_BALANCERS_LABEL + "=true");
         }
         return String.join(", ", changes);
     }

@@ -73,6 +73,9 @@ public final class KubernetesNodes implements Nodes {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("resourceVersion", patch.resourceVersion());
         metadata.put("annotations", patch.annotations());
+        if (!patch.labels().isEmpty()) {
+            metadata.put("labels", patch.labels());
+        }
         Map<String, Object> body = Map.of(
                 "metadata", metadata,
                 "spec", Map.of("unschedulable", patch.unschedulable(), "taints", taints));
@@ -111,7 +114,8 @@ public final class KubernetesNodes implements Nodes {
                 ready,
                 taints,
                 Optional.ofNullable(metadata.getAnnotations()).orElse(Map.of()),
-                metadata.getResourceVersion());
+                metadata.getResourceVersion(),
+                labels);
     }
 
     private static Taint toTaint(V1Taint taint) {

@@ -13,17 +13,23 @@ public record NodeInfo(
         boolean ready,
         List<Taint> taints,
         Map<String, String> annotations,
-        String resourceVersion) {
+        String resourceVersion,
+        Map<String, String> labels) {
 
     public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
 
     public NodeInfo {
         taints = List.copyOf(taints);
         annotations = Map.copyOf(annotations);
+        labels = Map.copyOf(labels);
     }
 
     public Optional<String> annotation(String key) {
         return Optional.ofNullable(annotations.get(key));
+    }
+
+    public Optional<String> label(String key) {
+        return Optional.ofNullable(labels.get(key));
     }
 
     public boolean hasTaint(Taint taint) {

@@ -30,6 +30,7 @@ final class Preflight {
             case PreflightTarget.ClusterRef.Eks(String clusterName) -> eks(clusterName, target, results);
             case PreflightTarget.ClusterRef.KubeconfigSecret(String secretId) -> kubeconfig(secretId, results);
         }
+        results.add(new LoadBalancingPreflight(wiring.autoScaling(), wiring.elasticLoadBalancing()).check(target));
         results.add(CheckResult.notChecked("publish to the topic as the hook role", "not checkable from here: SNS has "
                 + "no dry run and the role trusts autoscaling.amazonaws.com only. Creating a hook publishes a test "
                 + "message as the role and fails if it cannot, so a deployed hook proves it"));

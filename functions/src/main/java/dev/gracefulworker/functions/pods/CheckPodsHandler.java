@@ -8,6 +8,7 @@ import dev.gracefulworker.functions.kubernetes.KubernetesPriming;
 import dev.gracefulworker.functions.kubernetes.KubernetesVolumeAttachments;
 import dev.gracefulworker.functions.lifecycle.AutoScalingLifecycleActions;
 import dev.gracefulworker.functions.lifecycle.HeartbeatRecorder;
+import dev.gracefulworker.functions.loadbalancing.ElbTargetGroups;
 import dev.gracefulworker.functions.observability.Invocation;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ public final class CheckPodsHandler extends JsonTaskHandler<CheckPodsRequest, Dr
                 new KubernetesPods(wiring.kubernetes()),
                 new KubernetesNodes(wiring.kubernetes()),
                 new KubernetesVolumeAttachments(wiring.kubernetes()),
+                new ElbTargetGroups(wiring.elasticLoadBalancing(), wiring.autoScaling(), wiring.eksClusterName()),
                 new PodClassifier(),
                 new HeartbeatRecorder(new AutoScalingLifecycleActions(wiring.autoScaling())),
                 wiring.metrics(),
@@ -48,10 +50,11 @@ public final class CheckPodsHandler extends JsonTaskHandler<CheckPodsRequest, Dr
     protected DrainProgress handle(CheckPodsRequest request) {
         DrainProgress progress = checker.check(request);
         LOG.info("poll {}: {} (waiting for {}, evicting {}, ignored {}, evicted {}, blocked {}, throttled {}, stuck {}, "
-                        + "volumes {}, heartbeat {}, next in {} s)",
+                        + "volumes {}, target groups {}, heartbeat {}, next in {} s)",
                 progress.polls(), progress.status(), progress.waitingFor(), progress.evicting(), progress.ignored(),
                 progress.evictedThisPoll(), progress.evictionsBlocked(), progress.evictionsThrottled(),
-                progress.stuckTerminating(), progress.waitingForVolumes(), progress.heartbeat(), progress.nextWaitSeconds());
+                progress.stuckTerminating(), progress.waitingForVolumes(),
+                progress.holdingTargetGroups().size(), progress.heartbeat(), progress.nextWaitSeconds());
         progress.warnings().forEach(warning -> LOG.warn("{}", warning));
         return progress;
     }

@@ -13,6 +13,7 @@ import dev.gracefulworker.functions.kubernetes.Pods;
 import dev.gracefulworker.functions.kubernetes.VolumeAttachments;
 import dev.gracefulworker.functions.lifecycle.HeartbeatRecorder;
 import dev.gracefulworker.functions.lifecycle.LifecycleActionRef;
+import dev.gracefulworker.functions.loadbalancing.TargetGroups;
 import dev.gracefulworker.functions.observability.Metric;
 import dev.gracefulworker.functions.observability.MetricsRecorder;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public final class DrainProgressChecker {
     private final Nodes nodes;
     private final PodClassifier classifier;
     private final VolumeDetachWait volumeWait;
+    private final LoadBalancerDrainWait loadBalancerWait;
     private final HeartbeatRecorder heartbeats;
     private final MetricsRecorder metrics;
     private final Clock clock;
@@ -47,12 +49,13 @@ public final class DrainProgressChecker {
      * @param clock    the time of the drain (deadlines, grace periods, heartbeats)
      * @param nanoTime the real time the poll itself takes (its eviction budget against the function's timeout)
      */
-    public DrainProgressChecker(Pods pods, Nodes nodes, VolumeAttachments volumes, PodClassifier classifier,
-            HeartbeatRecorder heartbeats, MetricsRecorder metrics, Clock clock, LongSupplier nanoTime) {
+    public DrainProgressChecker(Pods pods, Nodes nodes, VolumeAttachments volumes, TargetGroups targetGroups,
+            PodClassifier classifier, HeartbeatRecorder heartbeats, MetricsRecorder metrics, Clock clock, LongSupplier nanoTime) {
         this.pods = pods;
         this.nodes = nodes;
         this.classifier = classifier;
         this.volumeWait = new VolumeDetachWait(volumes);
+        this.loadBalancerWait = new LoadBalancerDrainWait(targetGroups);
         this.heartbeats = heartbeats;
         this.metrics = metrics;
         this.clock = clock;
@@ -75,21 +78,32 @@ public final class DrainProgressChecker {
                 ? Optional.empty()
                 : volumeWait.check(input.nodeName(), input.settings().volumeDetachTimeoutSeconds(),
                         volumeWaitStartedAt(input), now, node, census);
+        // the label set at cordon has the controllers deregistering meanwhile: by now most of the delay has passed
+        Optional<LoadBalancerDrainWait.Waiting> loadBalancers = census.blocking > 0 || nodeGone || volumes.isPresent()
+                || input.settings().dryRun() || input.elapsedSecondsAt(now) >= input.settings().maxWaitSeconds()
+                ? Optional.empty()
+                : loadBalancerWait.check(request.instanceId(), request.autoScalingGroupName(), input.settings(),
+                        startedAt("previous.loadBalancerWaitStartedAt", input.previous().loadBalancerWaitStartedAt()),
+                        input.previous().holdingTargetGroups(), now, census);
 
-        PollDecision decision = decide(input, census, nodeGone, volumes, now);
-        DrainProgress progress = progress(input, decision, census, nodeGone, volumes, now);
+        PollDecision decision = decide(input, census, nodeGone, volumes.isPresent() || loadBalancers.isPresent(), now);
+        DrainProgress progress = progress(input, decision, census, nodeGone, volumes, loadBalancers, now);
         record(census, decision, progress.waitedFor());
         return progress;
     }
 
     private static Instant volumeWaitStartedAt(CheckPodsInput input) {
-        String since = input.previous().volumeWaitStartedAt();
-        return since == null ? null : TaskInputs.instant("previous.volumeWaitStartedAt", since);
+        return startedAt("previous.volumeWaitStartedAt", input.previous().volumeWaitStartedAt());
+    }
+
+    private static Instant startedAt(String field, String since) {
+        return since == null ? null : TaskInputs.instant(field, since);
     }
 
     /** The new {@code $.poll}: the decision flattened into one status field, counters carried over from the last. */
     private static DrainProgress progress(CheckPodsInput input, PollDecision decision, PodCensus census, boolean nodeGone,
-            Optional<VolumeDetachWait.Waiting> volumes, Instant now) {
+            Optional<VolumeDetachWait.Waiting> volumes, Optional<LoadBalancerDrainWait.Waiting> loadBalancers,
+            Instant now) {
         DrainProgress previous = input.previous();
         int waitedFor = Math.max(previous.waitedFor(), census.waitingFor + census.evicting);
         String lastHeartbeat = previous.lastHeartbeatAt() == null ? previous.waitStartedAt() : previous.lastHeartbeatAt();
@@ -113,12 +127,16 @@ public final class DrainProgressChecker {
         List<String> blocking = new ArrayList<>(nodeGone ? List.of() : census.blockingPods());
         volumes.ifPresent(wait -> wait.attached().stream().limit(DrainProgress.MAX_BLOCKING_PODS)
                 .forEach(a -> blocking.add("volume " + a.describe() + " (waiting for it to detach)")));
+        loadBalancers.ifPresent(wait -> wait.describe(now).stream().limit(DrainProgress.MAX_BLOCKING_PODS)
+                .forEach(blocking::add));
         return new DrainProgress(status, previous.polls() + 1, census.waitingFor, census.evicting, census.ignored,
                 census.evictedThisPoll, census.evictionsBlocked, blocking, waitedFor,
                 nextWaitSeconds, previous.waitStartedAt(), input.elapsedSecondsAt(now), heartbeats, lastHeartbeat, heartbeat,
                 PollOutage.NONE, census.evictionsThrottled, census.stuckTerminating,
                 volumes.map(wait -> wait.attached().size()).orElse(0),
-                volumes.map(wait -> wait.since().toString()).orElse(null), census.warnings());
+                volumes.map(wait -> wait.since().toString()).orElse(null), census.warnings(),
+                loadBalancers.map(LoadBalancerDrainWait.Waiting::holding).orElse(List.of()),
+                loadBalancers.map(wait -> wait.since().toString()).orElse(null));
     }
 
     private PodCensus census(List<PodVerdict> verdicts, Settings settings, Instant now, NodeView node,
@@ -257,11 +275,11 @@ public final class DrainProgressChecker {
         return pod.emptyDir() ? Optional.of("evicted: emptyDir local data lost") : Optional.empty();
     }
 
-    private PollDecision decide(CheckPodsInput input, PodCensus census, boolean nodeGone,
-            Optional<VolumeDetachWait.Waiting> volumes, Instant now) {
+    private PollDecision decide(CheckPodsInput input, PodCensus census, boolean nodeGone, boolean nodeStillWaitedFor,
+            Instant now) {
         Settings settings = input.settings();
         long elapsedSeconds = input.elapsedSecondsAt(now);
-        if ((census.blocking == 0 && volumes.isEmpty()) || nodeGone) {
+        if ((census.blocking == 0 && !nodeStillWaitedFor) || nodeGone) {
             return new PollDecision.Drained();
         }
         if (elapsedSeconds >= settings.maxWaitSeconds()) {

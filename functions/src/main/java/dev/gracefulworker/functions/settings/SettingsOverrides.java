@@ -43,6 +43,10 @@ public final class SettingsOverrides {
         RULES.put(SettingKey.MAX_OUTAGE_SECONDS, intRule());
         RULES.put(SettingKey.TERMINATION_SKEW_SECONDS, intRule());
         RULES.put(SettingKey.VOLUME_DETACH_TIMEOUT_SECONDS, intRule());
+        RULES.put(SettingKey.EXCLUDE_FROM_LOAD_BALANCERS, new Rule("true or false", JsonNode::isBoolean));
+        RULES.put(SettingKey.LOAD_BALANCER_DRAIN_TIMEOUT_SECONDS, intRule());
+        RULES.put(SettingKey.TARGET_GROUP_ARNS, new Rule("an array of target group ARNs",
+                SettingsOverrides::isTextList));
         RULES.put(SettingKey.WAIT_FOR_UNREPLACEABLE_PODS, new Rule("true or false", JsonNode::isBoolean));
         RULES.put(SettingKey.FORCE_DELETE_BEFORE_DEADLINE, new Rule("true or false", JsonNode::isBoolean));
         RULES.put(SettingKey.TAINT_NODE, new Rule("true or false", JsonNode::isBoolean));
@@ -113,6 +117,18 @@ public final class SettingsOverrides {
     private static Rule enumRule(Enum<?>[] values) {
         List<String> names = Arrays.stream(values).map(Enum::name).toList();
         return new Rule("one of " + String.join(", ", names), node -> node.isTextual() && names.contains(node.asText()));
+    }
+
+    private static boolean isTextList(JsonNode node) {
+        if (!node.isArray()) {
+            return false;
+        }
+        for (JsonNode item : node) {
+            if (!item.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isSelectorList(JsonNode node) {

@@ -137,12 +137,48 @@ class CordonNodeHandlerTest {
         assertThat(world.metrics.total(Metric.NodesCordoned)).isZero();
     }
 
+    @Test
+    void excludeFromLoadBalancers_labelsTheNode_onceAndKeepsItsOtherLabels() {
+        world = worlds.start("""
+                nodes:
+                  - {name: worker-a, providerID: aws:///eu-west-1a/i-0a1b2c3d4e5f60718, labels: {pool: web}}
+                """);
+        CordonNodeHandler handler = new CordonNodeHandler(world.wiring());
+
+        CordonResult result = handler.handleRequest(excluding("worker-a", false), null);
+        CordonResult second = handler.handleRequest(excluding("worker-a", false), null);
+
+        JsonNode labels = world.kube.node("worker-a").orElseThrow().at("/metadata/labels");
+        assertThat(labels.path(NodeCordoner.EXCLUDE_FROM_LOAD_BALANCERS_LABEL).asText()).isEqualTo("true");
+        assertThat(labels.path("pool").asText()).isEqualTo("web");
+        assertThat(result.message()).contains("label node.kubernetes.io/exclude-from-external-load-balancers=true");
+        assertThat(second.action()).isEqualTo(CordonAction.ALREADY_CORDONED);
+        assertThat(patches()).isEqualTo(1);
+    }
+
+    @Test
+    void excludeFromLoadBalancers_inADryRun_labelsNothing() {
+        world = worlds.start(SCENARIO);
+
+        CordonResult result = new CordonNodeHandler(world.wiring()).handleRequest(excluding("worker-a", true), null);
+
+        assertThat(result.message()).contains("would").contains("label node.kubernetes.io/exclude-from-external-load-balancers=true");
+        assertThat(patches()).isZero();
+        assertThat(world.kube.node("worker-a").orElseThrow().at("/metadata/labels")
+                .has(NodeCordoner.EXCLUDE_FROM_LOAD_BALANCERS_LABEL)).isFalse();
+    }
+
+    private static CordonRequest excluding(String node, boolean dryRun) {
+        return new CordonRequest(node, "i-0a1b2c3d4e5f60718", "workers-spot-a", "graceful-termination",
+                "i-0a1b2c3d4e5f60718-t", true, true, dryRun);
+    }
+
     private long patches() {
         return world.kube.requests().stream().filter(r -> r.method().equals("PATCH")).count();
     }
 
     private static CordonRequest request(String node, boolean taint, boolean dryRun) {
         return new CordonRequest(node, "i-0a1b2c3d4e5f60718", "workers-spot-a", "graceful-termination",
-                "i-0a1b2c3d4e5f60718-t", taint, dryRun);
+                "i-0a1b2c3d4e5f60718-t", taint, false, dryRun);
     }
 }

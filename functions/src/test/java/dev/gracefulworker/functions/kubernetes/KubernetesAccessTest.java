@@ -150,6 +150,6 @@ class KubernetesAccessTest {
     }
 
     private static CordonRequest request() {
-        return new CordonRequest("worker-a", "i-0a1b2c3d4e5f60718", "g", "h", "e", true, false);
+        return new CordonRequest("worker-a", "i-0a1b2c3d4e5f60718", "g", "h", "e", true, false, false);
     }
 }

@@ -78,6 +78,6 @@ class NodeFinderTest {
     }
 
     private static NodeInfo node(String name, String providerId, String hostname) {
-        return new NodeInfo(name, providerId, hostname, false, true, List.of(), Map.of(), "1");
+        return new NodeInfo(name, providerId, hostname, false, true, List.of(), Map.of(), "1", Map.of());
     }
 }

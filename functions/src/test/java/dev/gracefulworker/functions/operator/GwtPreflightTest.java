@@ -40,6 +40,8 @@ class GwtPreflightTest {
             world.aws.autoScaling().putLifecycleHook(new LifecycleHook(group, HOOK,
                     "autoscaling:EC2_INSTANCE_TERMINATING", TOPIC, HOOK_ROLE, 300, "CONTINUE"));
         }
+        var web = world.aws.loadBalancing().addTargetGroup("k8s-web-abc123", 300, java.util.Map.of());
+        world.aws.autoScaling().attachTargetGroup("workers-a", web.arn());
         world.aws.eks().addCluster("demo", world.kube.httpsUrl(), world.kube.caCertificatePem());
         world.aws.eks().setAuthenticationMode("demo", "API");
         world.aws.eks().addAccessEntry("demo", TASK_ROLE, List.of(GROUP));
@@ -62,13 +64,26 @@ class GwtPreflightTest {
                 "PASS         access entry of " + TASK_ROLE + ": user arn:aws:sts::111122223333:assumed-role/"
                         + "GracefulWorkerTerminator-TaskRole/{{SessionName}} in group graceful-worker-terminator",
                 "PASS         RBAC: patch nodes: allowed for group graceful-worker-terminator",
-                "PASS         RBAC: create pods/eviction: allowed for group graceful-worker-terminator");
-        assertThat(result.lines()).filteredOn(line -> line.startsWith("PASS")).hasSize(14)
+                "PASS         RBAC: create pods/eviction: allowed for group graceful-worker-terminator",
+                "PASS         read target health: DescribeTargetGroups (1 in the region) and DescribeTargetHealth on the "
+                        + "1 target groups attached to the groups answer; the stack grants the task role the same actions");
+        assertThat(result.lines()).filteredOn(line -> line.startsWith("PASS")).hasSize(15)
                 .contains("PASS         RBAC: list volumeattachments.storage.k8s.io: allowed for group graceful-worker-terminator");
         assertThat(result.lines()).filteredOn(line -> line.startsWith("NOT_CHECKED"))
                 .singleElement().asString().startsWith("NOT_CHECKED  publish to the topic as the hook role: not checkable");
-        assertThat(result.lines()).last().isEqualTo("15 checks: 14 passed, 0 failed, 1 not checked");
+        assertThat(result.lines()).last().isEqualTo("16 checks: 15 passed, 0 failed, 1 not checked");
         assertThat(result.stderr()).isEmpty();
+    }
+
+    @Test
+    void targetHealthUnreadable_failsItsCheck_namingTheCall() {
+        world.aws.fail("DescribeTargetGroups", 500, 10);
+
+        GwtProcess.Result result = preflight("--cluster-name", "demo", "--auto-scaling-group-names", "workers-a");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("FAIL         read target health: DescribeTargetGroups failed: "));
     }
 
     @Test

@@ -298,7 +298,7 @@ class CheckPodsHandlerTest {
     static DrainProgress notStarted() {
         String start = Emulated.START.toString();
         return new DrainProgress(DrainStatus.NOT_STARTED, 0, 0, 0, 0, 0, 0, List.of(), 0, 0, start, 0, 0, start, null, null, 0, 0, 0, null,
-                null);
+                null, null, null);
     }
 
     private static Settings settings(DrainMode mode) {

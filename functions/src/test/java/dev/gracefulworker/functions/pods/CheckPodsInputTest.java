@@ -88,6 +88,6 @@ class CheckPodsInputTest {
 
     private static DrainProgress previous(String waitStartedAt, String lastHeartbeatAt) {
         return new DrainProgress(DrainStatus.WAITING, 1, 1, 0, 0, 0, 0, List.of(), 1, 15, waitStartedAt, 0, 0,
-                lastHeartbeatAt, HeartbeatStatus.NOT_DUE, PollOutage.NONE, 0, 0, 0, null, null);
+                lastHeartbeatAt, HeartbeatStatus.NOT_DUE, PollOutage.NONE, 0, 0, 0, null, null, null, null);
     }
 }

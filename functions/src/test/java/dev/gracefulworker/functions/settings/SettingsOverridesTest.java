@@ -48,17 +48,22 @@ class SettingsOverridesTest {
         String metadata = """
                 {"drainMode":"WAIT","pollIntervalSeconds":5,"maxPollIntervalSeconds":60,"maxWaitSeconds":600,
                  "heartbeatTimeoutSeconds":600,"maxOutageSeconds":900,"terminationSkewSeconds":0,
-                 "volumeDetachTimeoutSeconds":0,"waitForUnreplaceablePods":true,"forceDeleteBeforeDeadline":true,
+                 "volumeDetachTimeoutSeconds":0,"excludeFromLoadBalancers":false,"loadBalancerDrainTimeoutSeconds":0,
+                 "targetGroupArns":["arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/web/0123456789abcdef"],
+                 "waitForUnreplaceablePods":true,"forceDeleteBeforeDeadline":true,
                  "taintNode":false,"dryRun":true,"onTimeout":"ABANDON",
                  "onFailure":"LEAVE_TO_HOOK_TIMEOUT","waitForPods":[{"namespace":"*","labelSelector":"tier in (a,b)"}]}""";
 
         Settings settings = overrides.apply(deployed, metadata, BUDGET);
 
         assertThat(settings).isEqualTo(new Settings(List.of(new PodSelector("*", "tier in (a,b)")), DrainMode.WAIT, 5, 60,
-                600, 600, 900, 0, 0, true, true, false, true, LifecycleResult.ABANDON, FailurePolicy.LEAVE_TO_HOOK_TIMEOUT,
+                600, 600, 900, 0, 0, false, 0,
+                List.of("arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/web/0123456789abcdef"),
+                true, true, false, true, LifecycleResult.ABANDON, FailurePolicy.LEAVE_TO_HOOK_TIMEOUT,
                 List.of("drainMode", "pollIntervalSeconds", "maxPollIntervalSeconds", "maxWaitSeconds",
                         "heartbeatTimeoutSeconds", "maxOutageSeconds", "terminationSkewSeconds",
-                        "volumeDetachTimeoutSeconds", "waitForUnreplaceablePods", "forceDeleteBeforeDeadline",
+                        "volumeDetachTimeoutSeconds", "excludeFromLoadBalancers", "loadBalancerDrainTimeoutSeconds",
+                        "targetGroupArns", "waitForUnreplaceablePods", "forceDeleteBeforeDeadline",
                         "taintNode", "dryRun", "onTimeout", "onFailure",
                         "waitForPods"),
                 List.of(), null));

@@ -64,7 +64,7 @@ class TaskJsonTest {
         DrainProgress progress = new DrainProgress(DrainStatus.WAITING, 3, 1, 2, 4, 1, 1,
                 List.of("batch/report-1 (matches waitForPods batch:app=report-runner)"), 3, 15,
                 "2026-11-20T09:41:07.512Z", 45, 1, "2026-11-20T09:41:52Z", HeartbeatStatus.RECORDED,
-                new PollOutage(2, 30), 1, 1, 1, "2026-11-20T09:41:52Z", List.of("web/old (stuck terminating)"));
+                new PollOutage(2, 30), 1, 1, 1, "2026-11-20T09:41:52Z", List.of("web/old (stuck terminating)"), List.of(), null);
 
         String json = TaskJson.write(progress, DrainProgress.class);
 
@@ -100,7 +100,7 @@ class TaskJsonTest {
                  "executionName":"e","taintNode":true,"dryRun":false}""";
 
         assertThat(TaskJson.read(input, CordonRequest.class))
-                .isEqualTo(new CordonRequest("n1", "i-0a1b2c3d4e5f60718", "g", "h", "e", true, false));
+                .isEqualTo(new CordonRequest("n1", "i-0a1b2c3d4e5f60718", "g", "h", "e", true, false, false));
     }
 
     @Test

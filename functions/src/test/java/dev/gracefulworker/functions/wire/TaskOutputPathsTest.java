@@ -28,7 +28,7 @@ class TaskOutputPathsTest {
 
     /** The sparsest result each handler can write, by the execution-state key its task writes. */
     private static final Map<String, Object> SPARSEST = Map.of(
-            "poll", new DrainProgress(null, 0, 0, 0, 0, 0, 0, null, 0, 0, null, 0, 0, null, null, null, 0, 0, 0, null, null),
+            "poll", new DrainProgress(null, 0, 0, 0, 0, 0, 0, null, 0, 0, null, 0, 0, null, null, null, 0, 0, 0, null, null, null, null),
             "target", new Liveness(null, null, null, null, null, false, null, null, null),
             "completion", new LifecycleCompletion(null, null, null, null, null, false, 0));
 

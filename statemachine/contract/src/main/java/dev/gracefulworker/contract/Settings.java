@@ -26,6 +26,14 @@ import java.util.Optional;
  *                                Terminating stops blocking: its kubelet is gone or lags; default 60
  * @param volumeDetachTimeoutSeconds how long, once no pod blocks, to wait for the node's VolumeAttachments to go
  *                                (0 = do not wait); default 360, the attach-detach controller's multi-attach wait
+ * @param excludeFromLoadBalancers whether cordoning also labels the node
+ *                                {@code node.kubernetes.io/exclude-from-external-load-balancers=true}, which the
+ *                                Service controller and the AWS Load Balancer Controller honour by deregistering it;
+ *                                default true
+ * @param loadBalancerDrainTimeoutSeconds how long, once no pod blocks, to wait until the instance is in no target group
+ *                                any more (draining included) before completing (0 = do not wait); default 600
+ * @param targetGroupArns         target groups to watch besides those attached to the Auto Scaling group and those
+ *                                tagged for the cluster; default none
  * @param waitForUnreplaceablePods whether pods nothing would recreate (no controller) or whose emptyDir data would be
  *                                lost are waited for instead of evicted (kubectl drain refuses them without --force /
  *                                --delete-emptydir-data); default false: evicted, with a warning
@@ -50,6 +58,9 @@ public record Settings(
         int maxOutageSeconds,
         int terminationSkewSeconds,
         int volumeDetachTimeoutSeconds,
+        boolean excludeFromLoadBalancers,
+        int loadBalancerDrainTimeoutSeconds,
+        List<String> targetGroupArns,
         boolean waitForUnreplaceablePods,
         boolean forceDeleteBeforeDeadline,
         boolean taintNode,
@@ -75,6 +86,10 @@ public record Settings(
     /** The attach-detach controller's maxWaitForUnmountDuration: a volume still attached after it is force-detached. */
     public static final int DEFAULT_VOLUME_DETACH_TIMEOUT_SECONDS = 360;
     public static final int MAX_VOLUME_DETACH_TIMEOUT_SECONDS = 3_600;
+    /** Twice ELB's default deregistration delay (300 s): room for a delayed controller and the delay itself. */
+    public static final int DEFAULT_LOAD_BALANCER_DRAIN_TIMEOUT_SECONDS = 600;
+    /** ELB's largest deregistration delay ({@code deregistration_delay.timeout_seconds}). */
+    public static final int MAX_LOAD_BALANCER_DRAIN_TIMEOUT_SECONDS = 3_600;
     public static final int MAX_OUTAGE_LIMIT_SECONDS = 86_400;
     /**
      * Room the lifecycle action needs besides the wait and an outage: the checks before the wait starts, the last
@@ -92,6 +107,7 @@ public record Settings(
 
     public Settings {
         waitForPods = waitForPods == null ? List.of() : copyAllowingNulls(waitForPods);
+        targetGroupArns = targetGroupArns == null ? List.of() : copyAllowingNulls(targetGroupArns);
         overridden = overridden == null ? List.of() : List.copyOf(overridden);
         ignoredOverrideKeys = ignoredOverrideKeys == null ? List.of() : List.copyOf(ignoredOverrideKeys);
     }
@@ -114,6 +130,8 @@ public record Settings(
                 .maxWaitSeconds(maxWaitSeconds).heartbeatTimeoutSeconds(heartbeatTimeoutSeconds)
                 .maxOutageSeconds(maxOutageSeconds).terminationSkewSeconds(terminationSkewSeconds)
                 .volumeDetachTimeoutSeconds(volumeDetachTimeoutSeconds)
+                .excludeFromLoadBalancers(excludeFromLoadBalancers)
+                .loadBalancerDrainTimeoutSeconds(loadBalancerDrainTimeoutSeconds).targetGroupArns(targetGroupArns)
                 .waitForUnreplaceablePods(waitForUnreplaceablePods).forceDeleteBeforeDeadline(forceDeleteBeforeDeadline)
                 .taintNode(taintNode).dryRun(dryRun).onTimeout(onTimeout).onFailure(onFailure)
                 .overridden(overridden).ignoredOverrideKeys(ignoredOverrideKeys).overridesIgnored(overridesIgnored);
@@ -183,6 +201,21 @@ public record Settings(
                     "volumeDetachTimeoutSeconds is %d: it must be between 0 (do not wait) and %d.".formatted(
                             volumeDetachTimeoutSeconds, MAX_VOLUME_DETACH_TIMEOUT_SECONDS)));
         }
+        if (loadBalancerDrainTimeoutSeconds < 0
+                || loadBalancerDrainTimeoutSeconds > MAX_LOAD_BALANCER_DRAIN_TIMEOUT_SECONDS) {
+            violations.add(violation(SettingKey.LOAD_BALANCER_DRAIN_TIMEOUT_SECONDS,
+                    "loadBalancerDrainTimeoutSeconds is %d: it must be between 0 (do not wait) and %d.".formatted(
+                            loadBalancerDrainTimeoutSeconds, MAX_LOAD_BALANCER_DRAIN_TIMEOUT_SECONDS)));
+        }
+        for (int i = 0; i < targetGroupArns.size(); i++) {
+            String arn = targetGroupArns.get(i);
+            if (arn == null || !arn.startsWith("arn:") || !arn.contains(":elasticloadbalancing:")
+                    || !arn.contains(":targetgroup/")) {
+                violations.add(new SettingsViolation(SettingKey.TARGET_GROUP_ARNS + "[" + i + "]",
+                        "%s[%d] is %s: it must be a target group ARN (arn:aws:elasticloadbalancing:<region>:<account>:"
+                                .formatted(SettingKey.TARGET_GROUP_ARNS, i, arn) + "targetgroup/<name>/<id>)."));
+            }
+        }
         long needed = (long) maxWaitSeconds + maxOutageSeconds + LIFECYCLE_ACTION_MARGIN_SECONDS;
         if (violations.isEmpty() && needed > hookGlobalTimeoutSeconds()) {
             violations.add(violation(SettingKey.MAX_WAIT_SECONDS, ("maxWaitSeconds (%d) + maxOutageSeconds (%d) + %d s "
@@ -245,6 +278,9 @@ public record Settings(
         json.put(SettingKey.MAX_OUTAGE_SECONDS.key(), maxOutageSeconds);
         json.put(SettingKey.TERMINATION_SKEW_SECONDS.key(), terminationSkewSeconds);
         json.put(SettingKey.VOLUME_DETACH_TIMEOUT_SECONDS.key(), volumeDetachTimeoutSeconds);
+        json.put(SettingKey.EXCLUDE_FROM_LOAD_BALANCERS.key(), excludeFromLoadBalancers);
+        json.put(SettingKey.LOAD_BALANCER_DRAIN_TIMEOUT_SECONDS.key(), loadBalancerDrainTimeoutSeconds);
+        json.put(SettingKey.TARGET_GROUP_ARNS.key(), targetGroupArns);
         json.put(SettingKey.WAIT_FOR_UNREPLACEABLE_PODS.key(), waitForUnreplaceablePods);
         json.put(SettingKey.FORCE_DELETE_BEFORE_DEADLINE.key(), forceDeleteBeforeDeadline);
         json.put(SettingKey.TAINT_NODE.key(), taintNode);
@@ -306,6 +342,9 @@ public record Settings(
         private int maxOutageSeconds = DEFAULT_MAX_OUTAGE_SECONDS;
         private int terminationSkewSeconds = DEFAULT_TERMINATION_SKEW_SECONDS;
         private int volumeDetachTimeoutSeconds = DEFAULT_VOLUME_DETACH_TIMEOUT_SECONDS;
+        private boolean excludeFromLoadBalancers = true;
+        private int loadBalancerDrainTimeoutSeconds = DEFAULT_LOAD_BALANCER_DRAIN_TIMEOUT_SECONDS;
+        private List<String> targetGroupArns = List.of();
         private boolean waitForUnreplaceablePods;
         private boolean forceDeleteBeforeDeadline;
         private boolean taintNode = true;
@@ -373,6 +412,24 @@ public record Settings(
             return this;
         }
 
+        /** @param value whether cordoning labels the node exclude-from-external-load-balancers; @default true */
+        public Builder excludeFromLoadBalancers(boolean value) {
+            this.excludeFromLoadBalancers = value;
+            return this;
+        }
+
+        /** @param value how long to wait, once no pod blocks, until no target group holds the instance; @default 600 */
+        public Builder loadBalancerDrainTimeoutSeconds(int value) {
+            this.loadBalancerDrainTimeoutSeconds = value;
+            return this;
+        }
+
+        /** @param value target groups to watch besides the discovered ones; @default none */
+        public Builder targetGroupArns(List<String> value) {
+            this.targetGroupArns = value;
+            return this;
+        }
+
         /** @param value whether pods without a controller or with emptyDir data are waited for, not evicted; @default false */
         public Builder waitForUnreplaceablePods(boolean value) {
             this.waitForUnreplaceablePods = value;
@@ -429,7 +486,8 @@ public record Settings(
 
         public Settings build() {
             return new Settings(waitForPods, drainMode, pollIntervalSeconds, maxPollIntervalSeconds, maxWaitSeconds,
-                    heartbeatTimeoutSeconds, maxOutageSeconds, terminationSkewSeconds, volumeDetachTimeoutSeconds, waitForUnreplaceablePods,
+                    heartbeatTimeoutSeconds, maxOutageSeconds, terminationSkewSeconds, volumeDetachTimeoutSeconds,
+                    excludeFromLoadBalancers, loadBalancerDrainTimeoutSeconds, targetGroupArns, waitForUnreplaceablePods,
                     forceDeleteBeforeDeadline, taintNode, dryRun, onTimeout, onFailure, overridden, ignoredOverrideKeys,
                     overridesIgnored);
         }

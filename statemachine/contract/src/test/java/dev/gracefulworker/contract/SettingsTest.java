@@ -26,7 +26,8 @@ class SettingsTest {
 
     @Test
     void defaults_areTheDocumentedValues() {
-        assertThat(DEFAULTS).isEqualTo(new Settings(List.of(), DrainMode.EVICT, 15, 120, 3600, 300, 1800, 60, 360, false, false, true, false,
+        assertThat(DEFAULTS).isEqualTo(new Settings(List.of(), DrainMode.EVICT, 15, 120, 3600, 300, 1800, 60, 360, true, 600, List.of(),
+                false, false, true, false,
                 LifecycleResult.CONTINUE, FailurePolicy.CONTINUE, List.of(), List.of(), null));
     }
 
@@ -153,6 +154,26 @@ class SettingsTest {
         assertThat(messages(DEFAULTS.toBuilder().volumeDetachTimeoutSeconds(3_601).build())).hasSize(1);
         assertThat(DEFAULTS.terminationSkewSeconds()).isEqualTo(60);
         assertThat(DEFAULTS.volumeDetachTimeoutSeconds()).isEqualTo(360);
+    }
+
+    @Test
+    void loadBalancerDrainTimeoutOutsideItsRange_isABrokenRule() {
+        assertThat(messages(DEFAULTS.toBuilder().loadBalancerDrainTimeoutSeconds(-1).build()))
+                .containsExactly("loadBalancerDrainTimeoutSeconds is -1: it must be between 0 (do not wait) and 3600.");
+        assertThat(messages(DEFAULTS.toBuilder().loadBalancerDrainTimeoutSeconds(3_601).build())).hasSize(1);
+        assertThat(messages(DEFAULTS.toBuilder().loadBalancerDrainTimeoutSeconds(0).build())).isEmpty();
+        assertThat(DEFAULTS.loadBalancerDrainTimeoutSeconds()).isEqualTo(600);
+        assertThat(DEFAULTS.excludeFromLoadBalancers()).isTrue();
+    }
+
+    @Test
+    void targetGroupArnThatIsNotATargetGroup_isABrokenRuleNamingItsIndex() {
+        var settings = DEFAULTS.toBuilder().targetGroupArns(java.util.Arrays.asList(
+                "arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/web/0123456789abcdef",
+                "arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/net/web/0123456789abcdef", null)).build();
+
+        assertThat(settings.violations()).extracting(SettingsViolation::key)
+                .containsExactly("targetGroupArns[1]", "targetGroupArns[2]");
     }
 
     @Test

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gracefulworker.e2e.scenario.LifecycleActionSpec;
 import dev.gracefulworker.emulator.aws.AutoScaling;
+import dev.gracefulworker.emulator.aws.LoadBalancing;
 
 import java.util.Optional;
 
 /**
  * The group's termination hook as the local Auto Scaling holds it: each terminating message an execution runs with has
- * a lifecycle action in Terminating:Wait (once per token), unless the scenario says the action already ended.
+ * a lifecycle action in Terminating:Wait (once per token), unless the scenario says the action already ended. As Auto
+ * Scaling does before the hook's wait, the instance is deregistered from the target groups attached to the group.
  */
-record AutoScalingHook(AutoScaling autoScaling, LifecycleActionSpec spec, Optional<ObjectNode> deployedSettings) {
+record AutoScalingHook(AutoScaling autoScaling, LoadBalancing loadBalancing, LifecycleActionSpec spec,
+                       Optional<ObjectNode> deployedSettings) {
 
     private static final int FALLBACK_HEARTBEAT_TIMEOUT_SECONDS = 300;
 
@@ -24,6 +27,8 @@ record AutoScalingHook(AutoScaling autoScaling, LifecycleActionSpec spec, Option
         if (autoScaling.actions().stream().noneMatch(action -> action.token().equals(token))) {
             autoScaling.startLifecycleAction(input.groupName().orElseThrow(), input.hookName().orElseThrow(),
                     input.instanceId().orElseThrow(), token, heartbeatTimeoutSeconds(input), spec.defaultResult());
+            autoScaling.targetGroupArns(input.groupName().orElseThrow())
+                    .forEach(arn -> loadBalancing.deregister(arn, input.instanceId().orElseThrow()));
         }
     }
 

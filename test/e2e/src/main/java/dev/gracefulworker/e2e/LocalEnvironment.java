@@ -24,6 +24,7 @@ import dev.gracefulworker.emulator.kube.KubeEmulator;
 import dev.gracefulworker.emulator.kube.ScenarioClock;
 import dev.gracefulworker.contract.WorkflowFunction;
 import dev.gracefulworker.functions.Wiring;
+import dev.gracefulworker.functions.cordon.NodeCordoner;
 import dev.gracefulworker.functions.start.ExecutionName;
 import dev.gracefulworker.statemachine.WorkflowStates;
 
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -62,6 +64,8 @@ public final class LocalEnvironment implements AutoCloseable {
     private static final String KUBECONFIG_SECRET_ID = "graceful-worker-terminator/kubeconfig";
     private static final String EKS_CLUSTER_NAME = "workers";
     private static final String EKS_TOKEN_PREFIX = "k8s-aws-v1.";
+    private static final String EXCLUDE_LABEL_POINTER =
+            "/metadata/labels/" + NodeCordoner.EXCLUDE_FROM_LOAD_BALANCERS_LABEL.replace("/", "~1");
 
     private final RepoLayout repo;
     private final WorkflowDefinition definition;
@@ -79,6 +83,7 @@ public final class LocalEnvironment implements AutoCloseable {
     private final AutoScalingHook hook;
     private final Queue<Execution> startedByStarter = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unnamedExecutions = new AtomicInteger();
+    private final Map<String, Instant> excludedFromLoadBalancersAt = new ConcurrentHashMap<>();
 
     private LocalEnvironment(RepoLayout repo, LocalScenario scenario, Pacing pacing, Optional<Path> realCluster) {
         this.repo = repo;
@@ -94,7 +99,7 @@ public final class LocalEnvironment implements AutoCloseable {
         ServiceIntegrations integrations = null;
         try {
             Path kubeconfig = realCluster.orElseGet(() -> kube.orElseThrow().writeKubeconfig(workDirectory.resolve("kubeconfig")));
-            this.hook = new AutoScalingHook(aws.autoScaling(), scenario.lifecycleAction(),
+            this.hook = new AutoScalingHook(aws.autoScaling(), aws.loadBalancing(), scenario.lifecycleAction(),
                     definition.passResult(WorkflowStates.LOAD_DEPLOYED_SETTINGS));
             seedAws(realCluster.map(ClusterInstances::readFrom).orElseGet(this::instancesOfScenarioNodes));
             Map.Entry<String, String> access = kubernetesAccess(scenario.kubernetesAccess(), kubeconfig);
@@ -127,6 +132,7 @@ public final class LocalEnvironment implements AutoCloseable {
         this.serviceIntegrations = integrations;
         this.lambda.onInvocation(this::advanceClockByTheComingWait);
         this.lambda.onInvocation(this::advanceClockByATimedOutFunction);
+        this.lambda.onInvocation(_ -> deregisterExcludedNodes());
     }
 
     /** The scenario's cluster served by the Kubernetes emulator; waits and retries take no real time. */
@@ -195,6 +201,14 @@ public final class LocalEnvironment implements AutoCloseable {
     /** The local AWS endpoint and its records. */
     public AwsEmulator aws() {
         return aws;
+    }
+
+    /**
+     * When the load balancer controllers saw each instance's node labelled exclude-from-external-load-balancers and
+     * started deregistering it (scenario time), by instance id.
+     */
+    public Map<String, Instant> excludedFromLoadBalancersAt() {
+        return Map.copyOf(excludedFromLoadBalancersAt);
     }
 
     /** The local Lambda endpoint: invocations and dead letters. */
@@ -281,6 +295,22 @@ public final class LocalEnvironment implements AutoCloseable {
                 && progress.path("status").asText().equals("WAITING")) {
             clock.advance(Duration.ofSeconds(progress.path("nextWaitSeconds").asLong()));
         }
+    }
+
+    /**
+     * The load balancer controllers, as far as a drain sees them (the Service controller and the AWS Load Balancer
+     * Controller both act alike here): a node labelled {@code node.kubernetes.io/exclude-from-external-load-balancers}
+     * has its instance deregistered from every target group, where it drains for the group's deregistration delay on
+     * the scenario clock, then is gone. Looked at after every invocation, so from the moment "Cordon node" labels it.
+     */
+    private void deregisterExcludedNodes() {
+        kube.ifPresent(emulator -> scenario.cluster().nodes().forEach(node -> emulator.node(node.name())
+                .filter(json -> json.at(EXCLUDE_LABEL_POINTER).asText().equals("true"))
+                .flatMap(_ -> ProviderId.parse(node.providerID()))
+                .ifPresent(id -> excludedFromLoadBalancersAt.computeIfAbsent(id.instanceId(), instanceId -> {
+                    aws.loadBalancing().deregister(instanceId);
+                    return clock.instant();
+                }))));
     }
 
     /** A function that ran into its timeout took all of it: the scenario clock moves by the function's timeout. */

@@ -21,6 +21,7 @@ public final class AutoScaling {
   private final List<LifecycleAction> actions = new ArrayList<>();
   private final Map<String, Instant> groups = new LinkedHashMap<>();
   private final List<LifecycleHook> hooks = new ArrayList<>();
+  private final Map<String, List<String>> targetGroupArns = new LinkedHashMap<>();
 
   AutoScaling(Clock clock) {
     this.clock = clock;
@@ -56,6 +57,19 @@ public final class AutoScaling {
   /** Adds an Auto Scaling group (DescribeAutoScalingGroups reports it; hooks may be put on it). */
   public synchronized void addGroup(String autoScalingGroupName) {
     groups.putIfAbsent(autoScalingGroupName, clock.instant());
+  }
+
+  /** Attaches a target group to the group, as AttachLoadBalancerTargetGroups does; the group must exist. */
+  public synchronized void attachTargetGroup(String autoScalingGroupName, String targetGroupArn) {
+    if (!groups.containsKey(autoScalingGroupName)) {
+      throw new IllegalArgumentException("no Auto Scaling group " + autoScalingGroupName + ": addGroup first");
+    }
+    targetGroupArns.computeIfAbsent(autoScalingGroupName, g -> new ArrayList<>()).add(targetGroupArn);
+  }
+
+  /** The target groups attached to the group (DescribeAutoScalingGroups' TargetGroupARNs), in the order attached. */
+  public synchronized List<String> targetGroupArns(String autoScalingGroupName) {
+    return List.copyOf(targetGroupArns.getOrDefault(autoScalingGroupName, List.of()));
   }
 
   /** Adds or replaces (same group and name) a hook, as PutLifecycleHook does; the group must exist. */

@@ -67,8 +67,15 @@ final class AutoScalingApi implements ServiceApi {
         .append(Xml.element("HealthCheckType", "EC2"))
         .append(Xml.element("CreatedTime", createdAt.toString()))
         .append("<Instances/>")
+        .append(targetGroupArns(name))
         .append("</member>"));
     return xml.append("</AutoScalingGroups>").toString();
+  }
+
+  private String targetGroupArns(String groupName) {
+    var xml = new StringBuilder("<TargetGroupARNs>");
+    autoScaling.targetGroupArns(groupName).forEach(arn -> xml.append(Xml.element("member", arn)));
+    return xml.append("</TargetGroupARNs>").toString();
   }
 
   /** The awsQuery list {@code Name.member.1}, {@code Name.member.2}, … in order. */

@@ -22,7 +22,8 @@ public final class AwsEmulator implements AutoCloseable {
 
   /** The operations answered; a fault queued for any other name would wait forever, so it is refused. */
   private static final Set<String> OPERATIONS = Set.of("CompleteLifecycleAction", "RecordLifecycleActionHeartbeat",
-      "DescribeInstances", "DescribeCluster", "StartExecution", "DescribeExecution", "GetSecretValue");
+      "DescribeInstances", "DescribeCluster", "StartExecution", "DescribeExecution", "GetSecretValue",
+      "DescribeAutoScalingGroups", "DescribeTargetGroups", "DescribeTags", "DescribeTargetHealth");
 
   private final HttpServer server;
   private final ExecutorService executor;

@@ -60,9 +60,17 @@ public final class LoadBalancing {
    * excluded from load balancers); a target already draining keeps its start.
    */
   public synchronized void deregister(String instanceId) {
+    targets.keySet().forEach(arn -> deregister(arn, instanceId));
+  }
+
+  /**
+   * Starts deregistering {@code instanceId} from one group (what Auto Scaling does with the groups attached to it when
+   * an instance starts terminating); nothing when the group does not hold it or it is draining already.
+   */
+  public synchronized void deregister(String targetGroupArn, String instanceId) {
     Instant now = clock.instant();
-    targets.values().forEach(list -> list.replaceAll(target -> target.instanceId().equals(instanceId)
-        && target.drainingSince() == null ? new Target(instanceId, target.port(), now) : target));
+    targetsOf(targetGroupArn).replaceAll(target -> target.instanceId().equals(instanceId)
+        && target.drainingSince() == null ? new Target(instanceId, target.port(), now) : target);
   }
 
   /** The groups, or those named by {@code arns} (every one must exist). */

@@ -70,6 +70,19 @@ class AwsCliConformanceTest {
   }
 
   @Test
+  void describeAutoScalingGroups_printsTheTargetGroupsAttachedToTheGroup() {
+    emulator.autoScaling().addGroup(GROUP);
+    var group = emulator.loadBalancing().addTargetGroup("workers-http", 30, java.util.Map.of());
+    emulator.autoScaling().attachTargetGroup(GROUP, group.arn());
+
+    AwsCli.Result result = aws.run("autoscaling", "describe-auto-scaling-groups", "--auto-scaling-group-names", GROUP);
+
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.json().at("/AutoScalingGroups/0/TargetGroupARNs")).extracting(JsonNode::asText)
+        .containsExactly(group.arn());
+  }
+
+  @Test
   void describeInstances_printsReservationsWithStateDnsAndZone() {
     emulator.ec2().addInstance(INSTANCE, "shutting-down", "ip-10-0-1-17.eu-west-1.compute.internal", "eu-west-1b");
 

@@ -18,6 +18,7 @@ import dev.gracefulworker.e2e.scenario.InstanceSpec;
 import dev.gracefulworker.e2e.scenario.KubernetesAccess;
 import dev.gracefulworker.e2e.scenario.LambdaFault;
 import dev.gracefulworker.e2e.scenario.LocalScenario;
+import dev.gracefulworker.e2e.scenario.TargetGroupSpec;
 import dev.gracefulworker.emulator.aws.AwsEmulator;
 import dev.gracefulworker.emulator.aws.Execution;
 import dev.gracefulworker.emulator.kube.KubeEmulator;
@@ -99,9 +100,10 @@ public final class LocalEnvironment implements AutoCloseable {
         ServiceIntegrations integrations = null;
         try {
             Path kubeconfig = realCluster.orElseGet(() -> kube.orElseThrow().writeKubeconfig(workDirectory.resolve("kubeconfig")));
+            List<String> attached = seedAws(
+                    realCluster.map(ClusterInstances::readFrom).orElseGet(this::instancesOfScenarioNodes));
             this.hook = new AutoScalingHook(aws.autoScaling(), aws.loadBalancing(), scenario.lifecycleAction(),
-                    definition.passResult(WorkflowStates.LOAD_DEPLOYED_SETTINGS));
-            seedAws(realCluster.map(ClusterInstances::readFrom).orElseGet(this::instancesOfScenarioNodes));
+                    definition.passResult(WorkflowStates.LOAD_DEPLOYED_SETTINGS), attached);
             Map.Entry<String, String> access = kubernetesAccess(scenario.kubernetesAccess(), kubeconfig);
             Wiring wiring = Wiring.of(Map.of(
                     "AWS_REGION", REGION,
@@ -262,7 +264,8 @@ public final class LocalEnvironment implements AutoCloseable {
         };
     }
 
-    private void seedAws(List<InstanceSpec> derivedInstances) {
+    /** Seeds EC2, Step Functions, ELBv2 and the faults; returns the target groups to attach to the message's group. */
+    private List<String> seedAws(List<InstanceSpec> derivedInstances) {
         aws.stepFunctions().addStateMachine(STATE_MACHINE_ARN);
         aws.stepFunctions().onStart(startedByStarter::add);
         List<InstanceSpec> instances = scenario.instances().isEmpty() ? derivedInstances : scenario.instances();
@@ -275,6 +278,16 @@ public final class LocalEnvironment implements AutoCloseable {
                 aws.fail(fault.action(), fault.status(), fault.times());
             }
         }
+        List<String> instanceIds = instances.stream().map(InstanceSpec::id).toList();
+        List<String> attached = new ArrayList<>();
+        for (TargetGroupSpec spec : scenario.targetGroups()) {
+            var group = aws.loadBalancing().addTargetGroup(spec.name(), spec.deregistrationDelaySeconds(), spec.tags());
+            spec.targetsOr(instanceIds).forEach(instanceId -> aws.loadBalancing().register(group.arn(), instanceId));
+            if (spec.attachedToGroup()) {
+                attached.add(group.arn());
+            }
+        }
+        return attached;
     }
 
     /** One running instance per scenario node that has an AWS providerID; its private DNS name is the node name. */

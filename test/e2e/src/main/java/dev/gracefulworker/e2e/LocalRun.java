@@ -43,7 +43,13 @@ public final class LocalRun {
             err.println(LocalRunOptions.USAGE);
             return 2;
         }
-        LocalScenario scenario = options.scenario().map(LocalScenario::load).orElseGet(LocalScenario::builtInDefault);
+        LocalScenario scenario;
+        try {
+            scenario = options.scenario().map(LocalScenario::load).orElseGet(LocalScenario::builtInDefault);
+        } catch (IllegalArgumentException e) {
+            err.println("run-local: " + e.getMessage());
+            return 2;
+        }
         SavedInput input = SavedInput.read(options.input());
         try (LocalEnvironment environment = start(options, scenario)) {
             printHeader(out, repo, options, scenario);
@@ -118,6 +124,11 @@ public final class LocalRun {
             out.printf("              %s%n", scenario.description());
         }
         scenario.settings().ifPresent(settings -> out.printf("  settings    %s (as NotificationMetadata)%n", settings));
+        scenario.targetGroups().forEach(group -> out.printf("  elbv2       target group %s: deregistration delay %d s%s%s; targets %s%n",
+                group.name(), group.deregistrationDelaySeconds(),
+                group.attachedToGroup() ? ", attached to the instance's Auto Scaling group" : "",
+                group.describeTags().map(tags -> ", tagged " + tags).orElse(""),
+                group.targets().isEmpty() ? "every instance" : String.join(", ", group.targets())));
         out.printf("  cluster     %s%n", options.kubeconfig().map(path -> "real, through " + path)
                 .orElse("Kubernetes API emulator (test/kube-emulator)"));
         out.printf("  waits       %s%n%n", options.waitPause().isZero()

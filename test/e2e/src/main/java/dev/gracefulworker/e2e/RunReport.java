@@ -39,6 +39,7 @@ final class RunReport {
         out.println("Observed:");
         environment.kube().ifPresent(kube -> printCluster(kube, results));
         printAutoScaling();
+        printTargetGroups();
         out.printf("  AWS calls       %s%n", callCounts(environment.aws().calls()));
         out.printf("  metrics         %s%n", environment.metrics().totals().entrySet().stream()
                 .map(metric -> metric.getKey() + "=" + Math.round(metric.getValue()))
@@ -69,6 +70,16 @@ final class RunReport {
         actions.forEach(action -> out.printf("  lifecycle       %s %s: %s%s, %d heartbeat(s), %d completion(s)%n",
                 action.instanceId(), action.lifecycleHookName(), action.state(),
                 action.result() == null ? "" : " with " + action.result(), action.heartbeats(), action.completeCalls()));
+    }
+
+    /** Where each target group's targets stand now: a drained instance is no longer listed. */
+    private void printTargetGroups() {
+        var elb = environment.aws().loadBalancing();
+        elb.targetGroups().forEach(group -> out.printf("  target group    %s: %s%n", group.name(),
+                elb.targetHealth(group.arn()).entrySet().stream()
+                        .map(target -> target.getKey() + " " + target.getValue())
+                        .collect(Collectors.collectingAndThen(Collectors.joining(", "),
+                                targets -> targets.isEmpty() ? "no targets" : targets))));
     }
 
     private static String taints(JsonNode node) {

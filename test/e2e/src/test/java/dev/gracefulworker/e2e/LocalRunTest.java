@@ -42,6 +42,36 @@ class LocalRunTest {
     }
 
     @Test
+    void scenarioWithAnAttachedTargetGroup_completesOnlyAfterItsDeregistrationDelay_andPrintsTheGroup() throws Exception {
+        int exitCode = run("--scenario", scenario("target-group-attached.yaml").toString());
+
+        assertThat(exitCode).isZero();
+        assertThat(printed()).contains(
+                "  elbv2       target group workers-http: deregistration delay 120 s, attached to the instance's "
+                        + "Auto Scaling group; targets every instance",
+                "SUCCEEDED after 120 s of scenario time",
+                "\"durationSeconds\" : 120",
+                "COMPLETED with CONTINUE, 1 heartbeat(s), 1 completion(s)",
+                "  target group    workers-http: i-0b2c3d4e5f6071829 healthy");
+    }
+
+    @Test
+    void invalidTargetGroup_isReportedWithTheFileAndTheField_andExitsTwo() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("target-groups-", ".yaml");
+        try {
+            java.nio.file.Files.writeString(file, "targetGroups: [{name: web, deregistrationDelaySeconds: -1}]\n");
+
+            int exitCode = run("--scenario", file.toString());
+
+            assertThat(exitCode).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("invalid scenario " + file,
+                    "targetGroups[0].deregistrationDelaySeconds: 0 to 3600 seconds, not -1");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void snsEventAsInput_isDeliveredToTheStarter_whichStartsTheExecution() {
         int exitCode = run("--input", RepoLayout.locate().savedEvent("sns-event-terminating.json").toString());
 
@@ -72,7 +102,11 @@ class LocalRunTest {
 
     /** A scenario whose execution fails: every pod list answers 500. */
     static Path failingScenario() throws Exception {
-        return Path.of(LocalRunTest.class.getResource("/scenarios/pod-list-always-500.yaml").toURI());
+        return scenario("pod-list-always-500.yaml");
+    }
+
+    private static Path scenario(String name) throws Exception {
+        return Path.of(LocalRunTest.class.getResource("/scenarios/" + name).toURI());
     }
 
     private int run(String... args) {

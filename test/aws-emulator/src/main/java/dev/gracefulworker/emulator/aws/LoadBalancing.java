@@ -73,6 +73,11 @@ public final class LoadBalancing {
         && target.drainingSince() == null ? new Target(instanceId, target.port(), now) : target);
   }
 
+  /** Every target group, in the order added. */
+  public synchronized List<TargetGroup> targetGroups() {
+    return List.copyOf(groups.values());
+  }
+
   /** The groups, or those named by {@code arns} (every one must exist). */
   synchronized List<TargetGroup> targetGroups(List<String> arns) {
     if (arns.isEmpty()) {

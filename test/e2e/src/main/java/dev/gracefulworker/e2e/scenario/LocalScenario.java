@@ -32,16 +32,20 @@ import java.util.Optional;
  * lambdaFaults: [{function: gwt-check-pods, kind: timeout, times: 3}]      # throttled | timeout | out-of-memory | service-error
  *               [{function: gwt-check-pods, kind: throttled, afterSeconds: 60, forSeconds: 600}]   # a window of scenario time
  * kubernetesAccess: kubeconfig | secret | eks                                 # default kubeconfig
+ * targetGroups: [{name: web, deregistrationDelaySeconds: 300, attachedToGroup: true,   # ELBv2; delay default 300
+ *                 tags: {elbv2.k8s.aws/cluster: workers}, targetType: instance,         # only instance groups
+ *                 targets: [i-0a1b2c3d4e5f60718]}]     # registered healthy; default: every instance of the scenario
  * </pre>
  */
 public record LocalScenario(String description, Scenario cluster, Optional<ObjectNode> settings,
                             List<InstanceSpec> instances, LifecycleActionSpec lifecycleAction, List<AwsFault> awsFaults,
-                            List<LambdaFault> lambdaFaults, KubernetesAccess kubernetesAccess) {
+                            List<LambdaFault> lambdaFaults, KubernetesAccess kubernetesAccess,
+                            List<TargetGroupSpec> targetGroups) {
 
     private static final String BUILT_IN_DEFAULT = "/scenarios/default.yaml";
     private static final List<String> LOCAL_KEYS =
             List.of("description", "settings", "instances", "lifecycleAction", "awsFaults", "lambdaFaults",
-                    "kubernetesAccess");
+                    "kubernetesAccess", "targetGroups");
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -55,6 +59,7 @@ public record LocalScenario(String description, Scenario cluster, Optional<Objec
         awsFaults = awsFaults == null ? List.of() : List.copyOf(awsFaults);
         lambdaFaults = lambdaFaults == null ? List.of() : List.copyOf(lambdaFaults);
         kubernetesAccess = kubernetesAccess == null ? KubernetesAccess.KUBECONFIG : kubernetesAccess;
+        targetGroups = targetGroups == null ? List.of() : List.copyOf(targetGroups);
     }
 
     /** The scenario {@code test/run-local} uses when none is given. */
@@ -95,10 +100,11 @@ public record LocalScenario(String description, Scenario cluster, Optional<Objec
             List<LambdaFault> lambdaFaults = lambdaFaults(root.get("lambdaFaults"));
             KubernetesAccess access = root.has("kubernetesAccess")
                     ? KubernetesAccess.named(root.get("kubernetesAccess").asText()) : null;
+            List<TargetGroupSpec> targetGroups = TargetGroupSpec.parseList(root.get("targetGroups"));
             root.remove(LOCAL_KEYS);
             Scenario cluster = Scenario.parse(JSON.writeValueAsString(root));
             return new LocalScenario(description, cluster, settings, instances, lifecycleAction, awsFaults, lambdaFaults,
-                    access);
+                    access, targetGroups);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
         }

@@ -75,6 +75,48 @@ class LocalScenarioTest {
     }
 
     @Test
+    void targetGroups_areReadWithTheirDefaults() {
+        LocalScenario scenario = LocalScenario.parse("""
+                targetGroups:
+                  - {name: web, deregistrationDelaySeconds: 60, tags: {elbv2.k8s.aws/cluster: demo}, targetType: instance,
+                     targets: [i-0a1b2c3d4e5f60718]}
+                  - {name: workers-http, attachedToGroup: true}
+                nodes: [{name: node-a}]
+                """);
+
+        assertThat(scenario.targetGroups()).containsExactly(
+                new TargetGroupSpec("web", 60, false, java.util.Map.of("elbv2.k8s.aws/cluster", "demo"),
+                        java.util.List.of("i-0a1b2c3d4e5f60718")),
+                new TargetGroupSpec("workers-http", 300, true, java.util.Map.of(), java.util.List.of()));
+        assertThat(scenario.targetGroups().get(1).targetsOr(java.util.List.of("i-1", "i-2"))).containsExactly("i-1", "i-2");
+        assertThat(LocalScenario.parse("nodes: []").targetGroups()).isEmpty();
+    }
+
+    @Test
+    void badTargetGroups_areRejectedNamingTheField() {
+        assertThatThrownBy(() -> LocalScenario.parse("targetGroups: [{name: web, deregistrationDelay: 60}]"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("targetGroups[0]: unknown key deregistrationDelay (one of name, deregistrationDelaySeconds, "
+                        + "attachedToGroup, tags, targetType, targets)");
+        assertThatThrownBy(() -> LocalScenario.parse("targetGroups: [{deregistrationDelaySeconds: 60}]"))
+                .hasMessage("targetGroups[0].name: 1 to 32 letters, digits and inner hyphens, missing");
+        assertThatThrownBy(() -> LocalScenario.parse("targetGroups: [{name: a}, {name: b, deregistrationDelaySeconds: 5000}]"))
+                .hasMessage("targetGroups[1].deregistrationDelaySeconds: 0 to 3600 seconds, not 5000");
+        assertThatThrownBy(() -> LocalScenario.parse("targetGroups: [{name: web, attachedToGroup: yes please}]"))
+                .hasMessage("targetGroups[0].attachedToGroup: true or false, not \"yes please\"");
+        assertThatThrownBy(() -> LocalScenario.parse("targetGroups: [{name: web, targetType: ip}]"))
+                .hasMessage("targetGroups[0].targetType: only instance target groups are emulated, not \"ip\"");
+        assertThatThrownBy(() -> LocalScenario.parse("targetGroups: [{name: web, targets: [node-a]}]"))
+                .hasMessage("targetGroups[0].targets[0]: an instance id (i-0123456789abcdef0), not \"node-a\"");
+        assertThatThrownBy(() -> LocalScenario.parse("targetGroups: [{name: web, tags: [a]}]"))
+                .hasMessage("targetGroups[0].tags must be a mapping of tag keys to values, not [\"a\"]");
+        assertThatThrownBy(() -> LocalScenario.parse("targetGroups: [{name: web}, {name: web}]"))
+                .hasMessage("targetGroups[1].name: web is named twice");
+        assertThatThrownBy(() -> LocalScenario.parse("targetGroups: {name: web}"))
+                .hasMessage("targetGroups must be a list of target groups, not {\"name\":\"web\"}");
+    }
+
+    @Test
     void builtInDefault_waitsForTheReportRunnerAndEvicts() {
         LocalScenario scenario = LocalScenario.builtInDefault();
 

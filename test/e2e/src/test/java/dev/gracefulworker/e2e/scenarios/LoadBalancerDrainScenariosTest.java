@@ -144,6 +144,41 @@ class LoadBalancerDrainScenariosTest {
     }
 
     @Test
+    void targetGroupsDeclaredInTheScenario_areRegisteredTaggedAndAttached_andWaitedFor() {
+        LocalScenario scenario = LocalScenario.parse(NODES + """
+                targetGroups:
+                  - {name: k8s-web-web-7f3a2c, deregistrationDelaySeconds: 60, tags: {elbv2.k8s.aws/cluster: workers}}
+                  - {name: workers-http, deregistrationDelaySeconds: 90, attachedToGroup: true,
+                     targets: [i-0a1b2c3d4e5f60718]}
+                """);
+        try (LocalEnvironment environment = LocalEnvironment.emulated(scenario)) {
+            LoadBalancing elb = environment.aws().loadBalancing();
+            assertThat(elb.targetGroups()).extracting(LoadBalancing.TargetGroup::name, LoadBalancing.TargetGroup::tags)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("k8s-web-web-7f3a2c",
+                                    Map.of("elbv2.k8s.aws/cluster", CLUSTER)),
+                            org.assertj.core.groups.Tuple.tuple("workers-http", Map.of()));
+            String web = elb.targetGroups().getFirst().arn();
+            String workers = elb.targetGroups().getLast().arn();
+            assertThat(elb.targetHealth(web)).as("every instance of the scenario, healthy").containsExactly(
+                    Map.entry(INSTANCE_ID, "healthy"), Map.entry("i-0b2c3d4e5f6071829", "healthy"));
+            assertThat(elb.targetHealth(workers)).containsOnlyKeys(INSTANCE_ID);
+
+            ExecutionResult result = run(environment);
+
+            assertThat(result.output().path("outcome").asText()).isEqualTo("completed");
+            assertThat(environment.aws().autoScaling().targetGroupArns(GROUP)).containsExactly(workers);
+            assertThat(polls(result).getFirst().path("blockingPods")).extracting(JsonNode::asText).containsExactly(
+                    "target group workers-http (draining for 0 s, attached to workers-spot-a)",
+                    "target group k8s-web-web-7f3a2c (draining for 0 s, tagged elbv2.k8s.aws/cluster=workers)");
+            long seconds = Duration.between(environment.aws().autoScaling().action(INSTANCE_ID).orElseThrow().startedAt(),
+                    completedAt(environment)).toSeconds();
+            assertThat(seconds).isGreaterThanOrEqualTo(90);
+            assertThat(elb.targetHealth(web)).containsOnlyKeys("i-0b2c3d4e5f6071829");
+            assertCompletedOnce(environment, "CONTINUE");
+        }
+    }
+
+    @Test
     void nodeInNoTargetGroup_paysNoDelay() {
         try (LocalEnvironment environment = LocalEnvironment.emulated(LocalScenario.parse(NODES))) {
             twoTargetGroupsHolding(environment, "i-0b2c3d4e5f6071829");

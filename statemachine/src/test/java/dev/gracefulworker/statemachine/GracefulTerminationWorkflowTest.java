@@ -28,6 +28,14 @@ import software.amazon.awscdk.services.stepfunctions.LogLevel;
 
 class GracefulTerminationWorkflowTest {
 
+    /** A Lambda task state of each function, with the function it invokes. */
+    private static final Map<String, WorkflowFunction> LAMBDA_TASKS = Map.of(
+            APPLY_PER_GROUP_OVERRIDES, WorkflowFunction.APPLY_SETTINGS_OVERRIDES,
+            CHECK_INSTANCE_AND_NODE, WorkflowFunction.CHECK_LIVENESS,
+            CORDON_NODE, WorkflowFunction.CORDON_NODE,
+            CHECK_PODS, WorkflowFunction.CHECK_PODS,
+            COMPLETE_DRAINED, WorkflowFunction.COMPLETE_LIFECYCLE_ACTION);
+
     private static WorkflowSynth defaults;
 
     @BeforeAll
@@ -114,14 +122,7 @@ class GracefulTerminationWorkflowTest {
 
     @Test
     void everyLambdaTask_waitsItsFunctionsTimeoutPlusAMargin_soARunawayFunctionFailsAsALambdaError() {
-        var expected = Map.of(
-                APPLY_PER_GROUP_OVERRIDES, WorkflowFunction.APPLY_SETTINGS_OVERRIDES,
-                CHECK_INSTANCE_AND_NODE, WorkflowFunction.CHECK_LIVENESS,
-                CORDON_NODE, WorkflowFunction.CORDON_NODE,
-                CHECK_PODS, WorkflowFunction.CHECK_PODS,
-                COMPLETE_DRAINED, WorkflowFunction.COMPLETE_LIFECYCLE_ACTION);
-
-        expected.forEach((state, function) -> assertThat(defaults.state(state).path("TimeoutSeconds").asInt()).as(state)
+        LAMBDA_TASKS.forEach((state, function) -> assertThat(defaults.state(state).path("TimeoutSeconds").asInt()).as(state)
                 .isEqualTo(function.functionTimeoutSeconds() + WorkflowFunction.TASK_TIMEOUT_MARGIN_SECONDS));
     }
 
@@ -200,14 +201,7 @@ class GracefulTerminationWorkflowTest {
 
     @Test
     void everyTask_invokesItsFunctionArnDirectly_soTheResultIsTheHandlersOutput() {
-        var expected = Map.of(
-                APPLY_PER_GROUP_OVERRIDES, WorkflowFunction.APPLY_SETTINGS_OVERRIDES,
-                CHECK_INSTANCE_AND_NODE, WorkflowFunction.CHECK_LIVENESS,
-                CORDON_NODE, WorkflowFunction.CORDON_NODE,
-                CHECK_PODS, WorkflowFunction.CHECK_PODS,
-                COMPLETE_DRAINED, WorkflowFunction.COMPLETE_LIFECYCLE_ACTION);
-
-        expected.forEach((state, function) -> assertThat(defaults.state(state).path("Resource").asText())
+        LAMBDA_TASKS.forEach((state, function) -> assertThat(defaults.state(state).path("Resource").asText())
                 .as(state).isEqualTo(function.placeholderArn()));
     }
 

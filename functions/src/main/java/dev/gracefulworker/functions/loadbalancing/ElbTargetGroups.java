@@ -46,17 +46,21 @@ public final class ElbTargetGroups implements TargetGroups {
         attachedTo(autoScalingGroupName).forEach(arn -> candidates.putIfAbsent(arn, "attached to " + autoScalingGroupName));
         clusterName.ifPresent(cluster -> candidates.putAll(taggedFor(cluster, candidates)));
         explicitArns.forEach(arn -> candidates.putIfAbsent(arn, "targetGroupArns"));
-        List<TargetGroupHold> holding = new ArrayList<>();
-        candidates.forEach((arn, foundBy) -> stateOf(instanceId, arn)
-                .ifPresent(state -> holding.add(new TargetGroupHold(arn, state, foundBy))));
-        return holding;
+        return holdingAmong(instanceId, candidates);
     }
 
     @Override
     public List<TargetGroupHold> stillHolding(String instanceId, List<TargetGroupHold> previous) {
+        Map<String, String> known = new LinkedHashMap<>();
+        previous.forEach(hold -> known.put(hold.targetGroupArn(), hold.foundBy()));
+        return holdingAmong(instanceId, known);
+    }
+
+    /** The groups among {@code candidates} (ARN to why it was looked at) that still hold the instance. */
+    private List<TargetGroupHold> holdingAmong(String instanceId, Map<String, String> candidates) {
         List<TargetGroupHold> holding = new ArrayList<>();
-        previous.forEach(hold -> stateOf(instanceId, hold.targetGroupArn())
-                .ifPresent(state -> holding.add(new TargetGroupHold(hold.targetGroupArn(), state, hold.foundBy()))));
+        candidates.forEach((arn, foundBy) -> stateOf(instanceId, arn)
+                .ifPresent(state -> holding.add(new TargetGroupHold(arn, state, foundBy))));
         return holding;
     }
 

@@ -73,14 +73,16 @@ public final class DrainProgressChecker {
                 input.elapsedSecondsAt(now));
         // pods can outlive their node object for a while; with the node gone there is nothing left to drain
         boolean nodeGone = census.blocking > 0 && node.gone();
-        Optional<VolumeDetachWait.Waiting> volumes = census.blocking > 0 || nodeGone || input.settings().dryRun()
-                || input.elapsedSecondsAt(now) >= input.settings().maxWaitSeconds()
+        // what outlasts the pods (volumes, then load balancers) is waited for only in a real drain before the deadline
+        boolean podsDone = census.blocking == 0 && !input.settings().dryRun()
+                && input.elapsedSecondsAt(now) < input.settings().maxWaitSeconds();
+        Optional<VolumeDetachWait.Waiting> volumes = !podsDone
                 ? Optional.empty()
                 : volumeWait.check(input.nodeName(), input.settings().volumeDetachTimeoutSeconds(),
-                        volumeWaitStartedAt(input), now, node, census);
+                        startedAt("previous.volumeWaitStartedAt", input.previous().volumeWaitStartedAt()), now, node,
+                        census);
         // the label set at cordon has the controllers deregistering meanwhile: by now most of the delay has passed
-        Optional<LoadBalancerDrainWait.Waiting> loadBalancers = census.blocking > 0 || nodeGone || volumes.isPresent()
-                || input.settings().dryRun() || input.elapsedSecondsAt(now) >= input.settings().maxWaitSeconds()
+        Optional<LoadBalancerDrainWait.Waiting> loadBalancers = !podsDone || volumes.isPresent()
                 ? Optional.empty()
                 : loadBalancerWait.check(request.instanceId(), request.autoScalingGroupName(), input.settings(),
                         startedAt("previous.loadBalancerWaitStartedAt", input.previous().loadBalancerWaitStartedAt()),
@@ -90,10 +92,6 @@ public final class DrainProgressChecker {
         DrainProgress progress = progress(input, decision, census, nodeGone, volumes, loadBalancers, now);
         record(census, decision, progress.waitedFor());
         return progress;
-    }
-
-    private static Instant volumeWaitStartedAt(CheckPodsInput input) {
-        return startedAt("previous.volumeWaitStartedAt", input.previous().volumeWaitStartedAt());
     }
 
     private static Instant startedAt(String field, String since) {

@@ -29,6 +29,7 @@ public final class AwsEmulator implements AutoCloseable {
   private final ExecutorService executor;
   private final AwsHttpHandler handler;
   private final Faults faults;
+  private final RateLimits rateLimits;
   private final Ec2 ec2;
   private final AutoScaling autoScaling;
   private final Eks eks;
@@ -38,6 +39,7 @@ public final class AwsEmulator implements AutoCloseable {
 
   private AwsEmulator(Clock clock) throws IOException {
     this.faults = new Faults();
+    this.rateLimits = new RateLimits(clock);
     this.ec2 = new Ec2();
     this.autoScaling = new AutoScaling(clock);
     this.eks = new Eks(clock);
@@ -55,7 +57,7 @@ public final class AwsEmulator implements AutoCloseable {
         case ELASTIC_LOAD_BALANCING -> new ElasticLoadBalancingApi(loadBalancing);
       });
     }
-    this.handler = new AwsHttpHandler(faults, apis);
+    this.handler = new AwsHttpHandler(faults, rateLimits, apis);
     this.executor = Executors.newVirtualThreadPerTaskExecutor();
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", handler);
@@ -118,6 +120,24 @@ public final class AwsEmulator implements AutoCloseable {
   public void fail(String action, int status, int times) {
     requireOperation(action);
     faults.add(action, new Faults.InternalFailure(status), times);
+  }
+
+  /**
+   * Limits the action's request rate as AWS throttles an account: a token bucket of {@code burst} tokens, full now,
+   * refilled at {@code requestsPerSecond} by the emulator's clock (the one given to {@link #start(Clock)}, so a
+   * scenario clock's time, not real time). A call that finds no token answers the service's throttling error (Auto
+   * Scaling: 400 {@code Throttling}), is recorded in {@link #calls()} with that code and takes no token. Queued
+   * faults ({@link #throttle}, {@link #fail}) answer first and take no token either. Calling it again for the same
+   * action replaces the limit with a full bucket.
+   */
+  public void limitRate(String action, double requestsPerSecond, int burst) {
+    requireOperation(action);
+    rateLimits.limit(action, requestsPerSecond, burst);
+  }
+
+  /** How many calls of the action the rate limit of {@link #limitRate} has throttled (queued faults not counted). */
+  public int throttled(String action) {
+    return rateLimits.throttled(action);
   }
 
   /** Every call answered so far, in the order answered. */

@@ -10,18 +10,21 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The one HTTP handler: routes a request to its service, applies queued faults, lets the service answer in its
- * own protocol, and records the call before the answer leaves (so a test sees it once its client returns).
+ * The one HTTP handler: routes a request to its service, applies queued faults and then the rate limits, lets the
+ * service answer in its own protocol, and records the call before the answer leaves (so a test sees it once its
+ * client returns).
  */
 final class AwsHttpHandler implements HttpHandler {
 
   private final RequestRouter router = new RequestRouter();
   private final Faults faults;
+  private final RateLimits rateLimits;
   private final Map<AwsService, ServiceApi> apis;
   private final List<AwsCall> calls = new CopyOnWriteArrayList<>();
 
-  AwsHttpHandler(Faults faults, Map<AwsService, ServiceApi> apis) {
+  AwsHttpHandler(Faults faults, RateLimits rateLimits, Map<AwsService, ServiceApi> apis) {
     this.faults = faults;
+    this.rateLimits = rateLimits;
     this.apis = Map.copyOf(apis);
   }
 
@@ -47,9 +50,12 @@ final class AwsHttpHandler implements HttpHandler {
       if (!request.signed()) {
         throw new AwsError("MissingAuthenticationToken", "Missing Authentication Token", 403).toException();
       }
-      faults.next(call.service(), call.action()).ifPresent(error -> {
-        throw error.toException();
-      });
+      // a call a queued fault answers never reaches the bucket, so it takes no token
+      faults.next(call.service(), call.action())
+          .or(() -> rateLimits.admit(call.service(), call.action()))
+          .ifPresent(error -> {
+            throw error.toException();
+          });
       HttpReply reply = api.handle(call, requestId);
       record(call, reply.status(), null);
       return reply;

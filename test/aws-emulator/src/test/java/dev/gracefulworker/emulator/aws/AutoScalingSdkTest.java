@@ -1,12 +1,14 @@
 package dev.gracefulworker.emulator.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.AutoScalingException;
 import software.amazon.awssdk.services.autoscaling.model.CompleteLifecycleActionRequest;
@@ -21,10 +23,14 @@ class AutoScalingSdkTest {
   private final MutableClock clock = MutableClock.at("2026-11-20T09:41:07Z");
   private final AwsEmulator emulator = AwsEmulator.start(clock);
   private final AutoScalingClient client = SdkClients.connect(AutoScalingClient.builder(), emulator.endpoint());
+  /** One attempt per call: the SDK's retries would hide a throttled answer. */
+  private final AutoScalingClient noRetries = SdkClients.connect(AutoScalingClient.builder()
+      .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())), emulator.endpoint());
 
   @AfterEach
   void close() {
     client.close();
+    noRetries.close();
     emulator.close();
   }
 
@@ -125,6 +131,53 @@ class AutoScalingSdkTest {
             tuple(400, "Throttling"),
             tuple(400, "Throttling"),
             tuple(200, null));
+  }
+
+  @Test
+  void rateLimitedHeartbeat_isAThrottlingExceptionToTheSdk_untilTheClockRefillsTheBucket() {
+    startAction();
+    emulator.limitRate("RecordLifecycleActionHeartbeat", 1, 2);
+    noRetries.recordLifecycleActionHeartbeat(heartbeat());
+    noRetries.recordLifecycleActionHeartbeat(heartbeat());
+
+    var error = catchThrowableOfType(AutoScalingException.class,
+        () -> noRetries.recordLifecycleActionHeartbeat(heartbeat()));
+    clock.advance(Duration.ofSeconds(1));
+    noRetries.recordLifecycleActionHeartbeat(heartbeat());
+
+    assertThat(error.isThrottlingException()).isTrue();
+    assertThat(error.statusCode()).isEqualTo(400);
+    assertThat(error.awsErrorDetails().errorCode()).isEqualTo("Throttling");
+    assertThat(error.awsErrorDetails().errorMessage()).isEqualTo("Rate exceeded");
+    assertThat(emulator.calls("RecordLifecycleActionHeartbeat")).extracting(AwsCall::errorCode)
+        .containsExactly(null, null, "Throttling", null);
+    assertThat(emulator.throttled("RecordLifecycleActionHeartbeat")).isEqualTo(1);
+    assertThat(emulator.autoScaling().action(INSTANCE).orElseThrow().heartbeats()).isEqualTo(3);
+  }
+
+  @Test
+  void queuedThrottle_answersBeforeTheRateLimit_andTakesNoToken() {
+    LifecycleAction action = startAction();
+    emulator.limitRate("CompleteLifecycleAction", 1, 1);
+    emulator.throttle("CompleteLifecycleAction", 1);
+
+    var error = catchThrowableOfType(AutoScalingException.class,
+        () -> noRetries.completeLifecycleAction(complete(TOKEN, null, "CONTINUE")));
+    noRetries.completeLifecycleAction(complete(TOKEN, null, "CONTINUE"));
+
+    assertThat(error.isThrottlingException()).isTrue();
+    assertThat(action.state()).isEqualTo(LifecycleAction.State.COMPLETED);
+    assertThat(emulator.throttled("CompleteLifecycleAction")).as("the queued fault, not the rate limit").isZero();
+  }
+
+  @Test
+  void limitRate_refusesAnUnknownAction_andARateOrBurstBelowOne() {
+    assertThatIllegalArgumentException().isThrownBy(() -> emulator.limitRate("TerminateInstances", 1, 1))
+        .withMessageContaining("does not answer TerminateInstances");
+    assertThatIllegalArgumentException().isThrownBy(() -> emulator.limitRate("CompleteLifecycleAction", 0, 1))
+        .withMessageContaining("requestsPerSecond");
+    assertThatIllegalArgumentException().isThrownBy(() -> emulator.limitRate("CompleteLifecycleAction", 1, 0))
+        .withMessageContaining("burst");
   }
 
   @Test

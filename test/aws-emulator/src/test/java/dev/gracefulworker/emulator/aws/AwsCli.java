@@ -52,16 +52,23 @@ final class AwsCli {
   private final Path executable;
   private final URI endpoint;
   private final EndpointVia endpointVia;
+  private final Map<String, String> environment;
 
-  private AwsCli(Path executable, URI endpoint, EndpointVia endpointVia) {
+  private AwsCli(Path executable, URI endpoint, EndpointVia endpointVia, Map<String, String> environment) {
     this.executable = executable;
     this.endpoint = endpoint;
     this.endpointVia = endpointVia;
+    this.environment = Map.copyOf(environment);
   }
 
   /** The CLI on PATH pointed at the endpoint; fails the test (never skips it) when the CLI is missing. */
   static AwsCli against(URI endpoint, EndpointVia endpointVia) {
-    return new AwsCli(findOnPath("aws").orElseGet(() -> fail(INSTALL_HINT)), endpoint, endpointVia);
+    return new AwsCli(findOnPath("aws").orElseGet(() -> fail(INSTALL_HINT)), endpoint, endpointVia, Map.of());
+  }
+
+  /** The same CLI making one attempt per command ({@code AWS_MAX_ATTEMPTS=1}), so a throttled call is printed. */
+  AwsCli withoutRetries() {
+    return new AwsCli(executable, endpoint, endpointVia, Map.of("AWS_MAX_ATTEMPTS", "1"));
   }
 
   Result run(String... args) {
@@ -73,6 +80,7 @@ final class AwsCli {
     try {
       var builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       isolate(builder.environment());
+      builder.environment().putAll(environment);
       if (endpointVia == EndpointVia.ENVIRONMENT) {
         builder.environment().put("AWS_ENDPOINT_URL", endpoint.toString());
       }
@@ -101,6 +109,8 @@ final class AwsCli {
     env.remove("AWS_SESSION_TOKEN");
     env.remove("AWS_PROFILE");
     env.remove("AWS_ENDPOINT_URL");
+    env.remove("AWS_MAX_ATTEMPTS");
+    env.remove("AWS_RETRY_MODE");
   }
 
   private static CompletableFuture<String> read(InputStream stream) {

@@ -37,8 +37,7 @@ class AwsCliConformanceTest {
         "ABANDON");
     emulator.throttle("RecordLifecycleActionHeartbeat", 1);
 
-    AwsCli.Result heartbeat = aws.run("autoscaling", "record-lifecycle-action-heartbeat",
-        "--auto-scaling-group-name", GROUP, "--lifecycle-hook-name", HOOK, "--lifecycle-action-token", TOKEN);
+    AwsCli.Result heartbeat = aws.run(heartbeatArgs());
     AwsCli.Result completion = complete();
     AwsCli.Result secondCompletion = complete();
 
@@ -52,6 +51,29 @@ class AwsCliConformanceTest {
     assertThat(secondCompletion.exitCode()).isNotZero();
     assertThat(secondCompletion.stderr()).contains("An error occurred (ValidationError) when calling the "
         + "CompleteLifecycleAction operation: No active Lifecycle Action found with token " + TOKEN);
+  }
+
+  @Test
+  void rateLimitedHeartbeat_printsTheThrottlingErrorCode() {
+    emulator.autoScaling().startLifecycleAction(GROUP, HOOK, INSTANCE, TOKEN, 300, "ABANDON");
+    // one token, and the next one a quarter of an hour away on the system clock
+    emulator.limitRate("RecordLifecycleActionHeartbeat", 0.001, 1);
+    AwsCli once = aws.withoutRetries();
+
+    AwsCli.Result first = once.run(heartbeatArgs());
+    AwsCli.Result second = once.run(heartbeatArgs());
+
+    assertThat(first.exitCode()).as(first.stderr()).isZero();
+    assertThat(second.exitCode()).isNotZero();
+    assertThat(second.stderr()).contains("An error occurred (Throttling) when calling the "
+        + "RecordLifecycleActionHeartbeat operation").contains("Rate exceeded");
+    assertThat(emulator.calls("RecordLifecycleActionHeartbeat")).extracting(AwsCall::errorCode)
+        .as("AWS_MAX_ATTEMPTS=1: no retry").containsExactly(null, "Throttling");
+  }
+
+  private static String[] heartbeatArgs() {
+    return new String[] {"autoscaling", "record-lifecycle-action-heartbeat", "--auto-scaling-group-name", GROUP,
+        "--lifecycle-hook-name", HOOK, "--lifecycle-action-token", TOKEN};
   }
 
   @Test

@@ -30,10 +30,12 @@ final class ApiHandler implements HttpHandler {
     private final Rbac rbac;
     /** Real time every request takes before it is served (a slow or busy API server); 0 = none. */
     private final long latencyMillis;
+    private final ConcurrencyLimit concurrency;
 
     ApiHandler(Cluster cluster, Faults faults, Supplier<Predicate<String>> acceptedTokens, RequestLog log, Clock clock,
-               Rbac rbac, long latencyMillis) {
+               Rbac rbac, long latencyMillis, ConcurrencyLimit concurrency) {
         this.cluster = cluster;
+        this.concurrency = concurrency;
         this.rbac = rbac;
         this.latencyMillis = latencyMillis;
         this.clock = clock;
@@ -94,6 +96,10 @@ final class ApiHandler implements HttpHandler {
             this(status, tree, null);
         }
 
+        static TreeAnswer of(ApiError error) {
+            return new TreeAnswer(error.code(), error.toStatus(), error.retryAfterSeconds());
+        }
+
         public byte[] json() throws IOException {
             return Json.MAPPER.writeValueAsBytes(tree);
         }
@@ -116,13 +122,25 @@ final class ApiHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long started = System.nanoTime();
+        Instant at = clock.instant();
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
         try (exchange) {
-            Answer answer = answer(exchange, method, path, query);
-            byte[] body = answer.json();
-            log.record(new RecordedRequest(method, path, query, answer.status()), System.nanoTime() - started);
+            byte[] body;
+            Answer answer;
+            boolean admitted = concurrency.tryAcquire();
+            try {
+                // admission comes first, as API Priority and Fairness does: a rejected request is not delayed or faulted
+                answer = admitted ? answer(exchange, method, path, query) : tooManyInFlight();
+                body = answer.json();
+                log.record(new RecordedRequest(method, path, query, answer.status()), System.nanoTime() - started, at);
+            } finally {
+                // before the answer leaves: a client's next request must not find its own finished one still in flight
+                if (admitted) {
+                    concurrency.release();
+                }
+            }
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("Cache-Control", "no-cache, private");
             if (answer.retryAfterSeconds() != null) {
@@ -166,10 +184,15 @@ final class ApiHandler implements HttpHandler {
             }
             return answer;
         } catch (ApiError e) {
-            return new TreeAnswer(e.code(), e.toStatus(), e.retryAfterSeconds());
+            return TreeAnswer.of(e);
         } catch (IOException e) {
             return new TreeAnswer(500, ApiError.injected(500).toStatus());
         }
+    }
+
+    /** API Priority and Fairness turning a request away: its 429 with {@code Retry-After: 1}, as kube-apiserver sends. */
+    private static Answer tooManyInFlight() {
+        return TreeAnswer.of(ApiError.throttled(1));
     }
 
     /** authorization.k8s.io/v1 SelfSubjectAccessReview: may the caller (or whom it impersonates) do this? */

@@ -39,6 +39,7 @@ public final class KubeEmulator implements AutoCloseable {
     private final Cluster cluster;
     private final Faults faults = new Faults();
     private final RequestLog log = new RequestLog();
+    private final ConcurrencyLimit concurrency = new ConcurrencyLimit();
     private final Rbac rbac = new Rbac();
     private final TlsMaterial tls;
     private final HttpServer http;
@@ -49,10 +50,13 @@ public final class KubeEmulator implements AutoCloseable {
     private KubeEmulator(Scenario scenario, Clock clock) throws IOException {
         this.cluster = new Cluster(scenario, clock);
         scenario.faults().forEach(faults::add);
+        if (scenario.apiServer() != null && scenario.apiServer().maxRequestsInFlight() != null) {
+            concurrency.limit(scenario.apiServer().maxRequestsInFlight());
+        }
         this.tls = TlsMaterial.shared();
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         ApiHandler handler = new ApiHandler(cluster, faults, () -> acceptedTokens, log, clock, rbac,
-                scenario.latencyMillis() == null ? 0 : scenario.latencyMillis());
+                scenario.latencyMillis() == null ? 0 : scenario.latencyMillis(), concurrency);
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         this.http = HttpServer.create(loopback, 0);
         this.https = HttpsServer.create(loopback, 0);
@@ -185,7 +189,27 @@ public final class KubeEmulator implements AutoCloseable {
         return log.requests();
     }
 
-    /** Every request served with the server-side time it took (for benchmarks). */
+    /**
+     * Serves at most {@code maxInFlight} requests at once (real time, injected latency and delays included), as API
+     * Priority and Fairness does with one priority level: a request beyond it is answered at once with 429
+     * {@code TooManyRequests} and {@code Retry-After: 1}, and recorded like any other. Same as the scenario's
+     * {@code apiServer: {maxRequestsInFlight: N}}.
+     */
+    public void limitConcurrency(int maxInFlight) {
+        concurrency.limit(maxInFlight);
+    }
+
+    /** The most requests served at the same moment so far (rejected ones not counted). */
+    public int peakInFlight() {
+        return concurrency.peak();
+    }
+
+    /** How many requests the concurrency limit has rejected with 429. */
+    public int rejectedForConcurrency() {
+        return concurrency.rejected();
+    }
+
+    /** Every request served with the server-side time it took and the clock's instant it started (for benchmarks). */
     public List<TimedRequest> timedRequests() {
         return log.timed();
     }

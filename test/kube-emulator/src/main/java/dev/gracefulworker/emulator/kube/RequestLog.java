@@ -1,5 +1,6 @@
 package dev.gracefulworker.emulator.kube;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,8 +8,8 @@ import java.util.List;
 final class RequestLog {
     private final List<TimedRequest> requests = new ArrayList<>();
 
-    synchronized void record(RecordedRequest request, long serverNanos) {
-        requests.add(new TimedRequest(request, serverNanos));
+    synchronized void record(RecordedRequest request, long serverNanos, Instant at) {
+        requests.add(new TimedRequest(request, serverNanos, at));
     }
 
     synchronized List<TimedRequest> timed() {

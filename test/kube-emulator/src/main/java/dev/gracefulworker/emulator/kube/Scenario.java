@@ -19,7 +19,7 @@ import java.util.Set;
  */
 public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> podDisruptionBudgets, List<Fault> faults,
                        List<VolumeAttachmentSpec> volumeAttachments, Long latencyMillis, List<WorkloadSpec> replicaSets,
-                       List<WorkloadSpec> statefulSets) {
+                       List<WorkloadSpec> statefulSets, ApiServerSpec apiServer) {
 
     public Scenario {
         replicaSets = replicaSets == null ? List.of() : List.copyOf(replicaSets);
@@ -63,7 +63,7 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
 
     /** A scenario of nodes and pods only. */
     public Scenario(List<NodeSpec> nodes, List<PodSpec> pods) {
-        this(nodes, pods, null, null, null, null, null, null);
+        this(nodes, pods, null, null, null, null, null, null, null);
     }
 
     private static List<WorkloadSpec> concat(List<WorkloadSpec> a, List<WorkloadSpec> b) {
@@ -72,7 +72,7 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
 
     /** An empty cluster. */
     public static Scenario empty() {
-        return new Scenario(null, null, null, null, null, null, null, null);
+        return new Scenario(null, null, null, null, null, null, null, null, null);
     }
 
     /** Reads a scenario file; YAML or JSON. */
@@ -120,6 +120,18 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
     private static void requireName(String what, String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a " + what + " needs a name");
+        }
+    }
+
+    /**
+     * The API server's own limits. {@code maxRequestsInFlight}: how many requests it serves at once (API Priority and
+     * Fairness with one priority level); one more is answered 429 at once. Omitted = unlimited.
+     */
+    public record ApiServerSpec(Integer maxRequestsInFlight) {
+        public ApiServerSpec {
+            if (maxRequestsInFlight != null) {
+                ConcurrencyLimit.checked(maxRequestsInFlight);
+            }
         }
     }
 

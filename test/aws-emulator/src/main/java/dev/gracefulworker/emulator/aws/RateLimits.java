@@ -6,7 +6,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The account's request rate limits per action: a {@link TokenBucket} each, on the emulator's clock. */
+/**
+ * The account's request rate limits per action: a {@link TokenBucket} each, on the emulator's clock. EC2 keeps a bucket
+ * per API action like this; Auto Scaling shares one bucket among all its actions, which a test approximates by limiting
+ * each action the fleet calls.
+ */
 final class RateLimits {
 
   private final Clock clock;

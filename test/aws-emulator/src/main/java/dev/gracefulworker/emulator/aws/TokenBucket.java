@@ -8,8 +8,9 @@ import java.time.Instant;
  * One action's request budget, as AWS documents its API throttling (EC2 "Request throttling for the Amazon EC2
  * API", Auto Scaling API Reference "API request rate"): a bucket that holds at most {@code burst} tokens and starts
  * full, each request removes one token, and the bucket refills at {@code requestsPerSecond} until it is full again
- * (refill tokens beyond the bucket's size are discarded). A request that finds the bucket empty is throttled; it takes
- * no token, so a caller that keeps retrying does not push its own next success further away.
+ * (refill tokens beyond the bucket's size are discarded). A request that finds the bucket empty is throttled and takes
+ * no token (the documents say only that each request removes one; an empty bucket has none to remove), so a caller
+ * that keeps retrying does not push its own next success further away.
  */
 final class TokenBucket {
 

@@ -22,7 +22,6 @@ import dev.gracefulworker.e2e.scenario.TargetGroupSpec;
 import dev.gracefulworker.emulator.aws.AwsEmulator;
 import dev.gracefulworker.emulator.aws.Execution;
 import dev.gracefulworker.emulator.kube.KubeEmulator;
-import dev.gracefulworker.emulator.kube.ScenarioClock;
 import dev.gracefulworker.contract.WorkflowFunction;
 import dev.gracefulworker.functions.Wiring;
 import dev.gracefulworker.functions.cordon.NodeCordoner;
@@ -33,9 +32,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -72,7 +71,8 @@ public final class LocalEnvironment implements AutoCloseable {
     private final WorkflowDefinition definition;
     private final LocalScenario scenario;
     private final Pacing pacing;
-    private final ScenarioClock clock;
+    private final ScenarioTime time;
+    private final Clock clock;
     private final Path workDirectory;
     private final Optional<KubeEmulator> kube;
     private final AwsEmulator aws;
@@ -86,13 +86,15 @@ public final class LocalEnvironment implements AutoCloseable {
     private final AtomicInteger unnamedExecutions = new AtomicInteger();
     private final Map<String, Instant> excludedFromLoadBalancersAt = new ConcurrentHashMap<>();
 
-    private LocalEnvironment(RepoLayout repo, LocalScenario scenario, Pacing pacing, Optional<Path> realCluster) {
+    private LocalEnvironment(RepoLayout repo, LocalScenario scenario, Pacing pacing, Optional<Path> realCluster,
+                             ScenarioTime time) {
         this.repo = repo;
         this.definition = WorkflowDefinition.read(repo.exportedDefinition());
         this.scenario = scenario;
         this.settings = new ScenarioSettings(scenario.settings());
         this.pacing = pacing;
-        this.clock = new ScenarioClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        this.time = time;
+        this.clock = time.clock();
         this.workDirectory = temporaryDirectory();
         this.kube = realCluster.isPresent() ? Optional.empty() : Optional.of(KubeEmulator.start(scenario.cluster(), clock));
         this.aws = AwsEmulator.start(clock);
@@ -114,7 +116,7 @@ public final class LocalEnvironment implements AutoCloseable {
                     "STATE_MACHINE_ARN", STATE_MACHINE_ARN), clock, metrics);
             started = LocalLambda.start(TaskFunctions.wiredWith(wiring), new LambdaFaults(scenario.lambdaFaults(), clock));
             integrations = new ServiceIntegrations(wiring.autoScaling(),
-                    seconds -> clock.advance(Duration.ofSeconds(seconds)));
+                    seconds -> time.elapse(Duration.ofSeconds(seconds)));
             this.interpreter = new StepFunctionsInterpreter(repo.node(), repo.interpreterScript(), started.endpoint(),
                     integrations.endpoint());
         } catch (RuntimeException e) {
@@ -139,7 +141,15 @@ public final class LocalEnvironment implements AutoCloseable {
 
     /** The scenario's cluster served by the Kubernetes emulator; waits and retries take no real time. */
     public static LocalEnvironment emulated(LocalScenario scenario) {
-        return new LocalEnvironment(RepoLayout.locate(), scenario, Pacing.SHORTENED, Optional.empty());
+        return new LocalEnvironment(RepoLayout.locate(), scenario, Pacing.SHORTENED, Optional.empty(), ScenarioTime.stepped());
+    }
+
+    /**
+     * The scenario's cluster served by the Kubernetes emulator, for many executions at once on one shared clock: each
+     * execution's Waits sleep on it (see {@link dev.gracefulworker.e2e.fleet.SharedClock}).
+     */
+    public static LocalEnvironment emulatedOnSharedClock(LocalScenario scenario, ScenarioTime.Shared time) {
+        return new LocalEnvironment(RepoLayout.locate(), scenario, Pacing.SHORTENED, Optional.empty(), time);
     }
 
     /**
@@ -147,7 +157,7 @@ public final class LocalEnvironment implements AutoCloseable {
      * and Auto Scaling calls are recorded, not sent. The scenario's cluster part is not used.
      */
     public static LocalEnvironment againstCluster(Path kubeconfig, LocalScenario scenario, Pacing pacing) {
-        return new LocalEnvironment(RepoLayout.locate(), scenario, pacing, Optional.of(kubeconfig));
+        return new LocalEnvironment(RepoLayout.locate(), scenario, pacing, Optional.of(kubeconfig), ScenarioTime.stepped());
     }
 
     /**
@@ -170,7 +180,8 @@ public final class LocalEnvironment implements AutoCloseable {
     private ExecutionResult run(JsonNode input, String executionName, Consumer<ExecutionEvent> onEvent) {
         hook.holdActionFor(new ExecutionInput(input));
         ExecutionRequest request = new ExecutionRequest(repo.exportedDefinition(), input, STATE_MACHINE_ARN,
-                executionName, clock.instant(), pacing.waitPause(), pacing.retryPause());
+                executionName, clock.instant(), pacing.waitPause(), pacing.retryPause(),
+                time.sharedClockWaits().orElse(null), time.taskTimeoutStretch());
         return interpreter.run(request, onEvent);
     }
 
@@ -306,7 +317,7 @@ public final class LocalEnvironment implements AutoCloseable {
         if (invocation.functionName().equals(TaskFunctions.CHECK_PODS)
                 && invocation.outcome() instanceof InvocationOutcome.Returned(JsonNode progress)
                 && progress.path("status").asText().equals("WAITING")) {
-            clock.advance(Duration.ofSeconds(progress.path("nextWaitSeconds").asLong()));
+            time.elapse(Duration.ofSeconds(progress.path("nextWaitSeconds").asLong()));
         }
     }
 
@@ -333,7 +344,7 @@ public final class LocalEnvironment implements AutoCloseable {
             Arrays.stream(WorkflowFunction.values())
                     .filter(function -> function.placeholderName().equals(invocation.functionName()))
                     .findFirst()
-                    .ifPresent(function -> clock.advance(Duration.ofSeconds(function.functionTimeoutSeconds())));
+                    .ifPresent(function -> time.elapse(Duration.ofSeconds(function.functionTimeoutSeconds())));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.gracefulworker.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gracefulworker.e2e.fleet.FleetCommand;
 import dev.gracefulworker.e2e.interpreter.ExecutionResult;
 import dev.gracefulworker.e2e.interpreter.ExecutionStatus;
 import dev.gracefulworker.e2e.lambda.LocalLambda;
@@ -34,6 +35,9 @@ public final class LocalRun {
 
     /** Runs and returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (List.of(args).contains("--fleet")) {
+            return FleetCommand.run(args, out, err);
+        }
         RepoLayout repo = RepoLayout.locate();
         LocalRunOptions options;
         try {

@@ -11,13 +11,16 @@ record LocalRunOptions(Path input, Optional<Path> scenario, Optional<Path> kubec
 
     static final String USAGE = """
             usage: test/run-local [--rebuild] [--input FILE] [--scenario FILE] [--kubeconfig FILE] [--wait-millis N] [--html FILE]
+                   test/run-local [--rebuild] --fleet FILE [--markdown FILE]
               --rebuild          build the handlers, emulators and runner again first (test/run-local itself does it)
               --input FILE       the execution input: a lifecycle message (default statemachine/events/lifecycle-terminating.json),
                                  an EventBridge event (its detail is the input) or an SNS event (delivered to the starter)
               --scenario FILE    nodes, pods, PDBs, faults, settings, instances (default: the built-in scenario)
               --kubeconfig FILE  run against a real cluster; Auto Scaling and EC2 stay local (recorded, not sent)
               --wait-millis N    real pause in each Wait state (default 0; 1000 with --kubeconfig)
-              --html FILE        also write the execution as a page: the graph with its path, the timeline, the output""";
+              --html FILE        also write the execution as a page: the graph with its path, the timeline, the output
+              --fleet FILE       many terminations at once on one shared clock (an instance refresh): test/e2e/fleets/
+              --markdown FILE    with --fleet: also write the figures' table to FILE""";
 
     private static final Duration REAL_CLUSTER_WAIT = Duration.ofSeconds(1);
 

@@ -131,8 +131,16 @@ public final class AwsEmulator implements AutoCloseable {
    * action replaces the limit with a full bucket.
    */
   public void limitRate(String action, double requestsPerSecond, int burst) {
-    requireOperation(action);
-    rateLimits.limit(action, requestsPerSecond, burst);
+    limitRate(List.of(action), requestsPerSecond, burst);
+  }
+
+  /**
+   * As {@link #limitRate(String, double, int)} with one bucket that all these actions draw from: Auto Scaling meters
+   * every one of its API calls against a single account bucket.
+   */
+  public void limitRate(List<String> actions, double requestsPerSecond, int burst) {
+    actions.forEach(AwsEmulator::requireOperation);
+    rateLimits.limit(actions, requestsPerSecond, burst);
   }
 
   /** How many calls of the action the rate limit of {@link #limitRate} has throttled (queued faults not counted). */

@@ -1,15 +1,16 @@
 package dev.gracefulworker.emulator.aws;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The account's request rate limits per action: a {@link TokenBucket} each, on the emulator's clock. EC2 keeps a bucket
- * per API action like this; Auto Scaling shares one bucket among all its actions, which a test approximates by limiting
- * each action the fleet calls.
+ * The account's request rate limits: a {@link TokenBucket} per action, or one bucket shared by several actions, on the
+ * emulator's clock. EC2 keeps a bucket per API action; Auto Scaling shares one bucket among all its actions ("all
+ * Amazon EC2 Auto Scaling API calls have a single, shared API limit", AWS re:Post knowledge center).
  */
 final class RateLimits {
 
@@ -21,9 +22,10 @@ final class RateLimits {
     this.clock = clock;
   }
 
-  /** Limits the action from now on with a full bucket, replacing any earlier limit of it. */
-  void limit(String action, double requestsPerSecond, int burst) {
-    buckets.put(action, new TokenBucket(clock, requestsPerSecond, burst));
+  /** Limits the actions from now on with one full bucket they share, replacing any earlier limit of them. */
+  void limit(Collection<String> actions, double requestsPerSecond, int burst) {
+    TokenBucket shared = new TokenBucket(clock, requestsPerSecond, burst);
+    actions.forEach(action -> buckets.put(action, shared));
   }
 
   /** The service's throttling error when the action's bucket is empty; empty when the call may go ahead. */

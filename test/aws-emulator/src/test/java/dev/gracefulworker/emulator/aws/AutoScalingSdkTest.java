@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -153,6 +154,23 @@ class AutoScalingSdkTest {
         .containsExactly(null, null, "Throttling", null);
     assertThat(emulator.throttled("RecordLifecycleActionHeartbeat")).isEqualTo(1);
     assertThat(emulator.autoScaling().action(INSTANCE).orElseThrow().heartbeats()).isEqualTo(3);
+  }
+
+  @Test
+  void aSharedBucket_throttlesOneActionOnceAnotherHasTakenItsTokens() {
+    LifecycleAction action = startAction();
+    emulator.limitRate(List.of("RecordLifecycleActionHeartbeat", "CompleteLifecycleAction"), 1, 2);
+    noRetries.recordLifecycleActionHeartbeat(heartbeat());
+    noRetries.recordLifecycleActionHeartbeat(heartbeat());
+
+    var error = catchThrowableOfType(AutoScalingException.class,
+        () -> noRetries.completeLifecycleAction(complete(TOKEN, null, "CONTINUE")));
+    clock.advance(Duration.ofSeconds(1));
+    noRetries.completeLifecycleAction(complete(TOKEN, null, "CONTINUE"));
+
+    assertThat(error.isThrottlingException()).isTrue();
+    assertThat(emulator.throttled("CompleteLifecycleAction")).isEqualTo(1);
+    assertThat(action.state()).isEqualTo(LifecycleAction.State.COMPLETED);
   }
 
   @Test

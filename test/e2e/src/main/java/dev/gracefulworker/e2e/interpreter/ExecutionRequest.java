@@ -2,6 +2,7 @@ package dev.gracefulworker.e2e.interpreter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,10 +10,19 @@ import java.util.Objects;
 
 /**
  * One execution to run: the definition file, the input, the execution's name, the instant {@code $$.Execution.StartTime}
- * must show, and how long the interpreter really pauses in each Wait state and before each retry.
+ * must show, and how long the interpreter really pauses in each Wait state and before each retry; or, in a fleet run,
+ * where each Wait sleeps on the shared clock instead ({@code sharedClockWaits}: then retries pause their real backoff,
+ * which the shared clock counts as it runs; a Task may then run {@code taskTimeoutStretch} times its TimeoutSeconds).
  */
 public record ExecutionRequest(Path definition, JsonNode input, String stateMachineArn, String executionName,
-                               Instant startTime, Duration waitPause, Duration retryPause) {
+                               Instant startTime, Duration waitPause, Duration retryPause, URI sharedClockWaits,
+                               int taskTimeoutStretch) {
+
+    /** An execution on a clock of its own, stepped by each Wait's nominal seconds. */
+    public ExecutionRequest(Path definition, JsonNode input, String stateMachineArn, String executionName,
+                            Instant startTime, Duration waitPause, Duration retryPause) {
+        this(definition, input, stateMachineArn, executionName, startTime, waitPause, retryPause, null, 1);
+    }
 
     public ExecutionRequest {
         Objects.requireNonNull(definition, "definition");

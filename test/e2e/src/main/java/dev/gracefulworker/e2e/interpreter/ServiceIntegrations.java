@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.gracefulworker.e2e.LoopbackHttp;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.autoscaling.AutoScalingClient;
 import software.amazon.awssdk.services.autoscaling.model.CompleteLifecycleActionRequest;
 import software.amazon.awssdk.services.autoscaling.model.RecordLifecycleActionHeartbeatRequest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -52,14 +50,7 @@ public final class ServiceIntegrations implements AutoCloseable {
     public ServiceIntegrations(AutoScalingClient autoScaling, IntConsumer beforeFollowingWait) {
         this.autoScaling = autoScaling;
         this.beforeFollowingWait = beforeFollowingWait;
-        try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the service integration endpoint on 127.0.0.1", e);
-        }
-        server.createContext("/", this::handle);
-        server.setExecutor(threads);
-        server.start();
+        this.server = LoopbackHttp.serve("the service integration endpoint", "/", this::handle, threads);
     }
 
     /** Where the interpreter sends SDK integration tasks. */

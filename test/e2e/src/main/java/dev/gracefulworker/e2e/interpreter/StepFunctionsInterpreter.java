@@ -115,8 +115,13 @@ public final class StepFunctionsInterpreter {
         document.put("stateMachineArn", request.stateMachineArn());
         document.put("startTime", request.startTime().toString());
         document.put("region", request.region());
-        document.put("waitMillis", request.waitPause().toMillis());
-        document.put("retryMillis", request.retryPause().toMillis());
+        if (request.sharedClockWaits() != null) {
+            document.put("sharedClockWaits", request.sharedClockWaits().toString());
+            document.put("taskTimeoutStretch", request.taskTimeoutStretch());
+        } else {
+            document.put("waitMillis", request.waitPause().toMillis());
+            document.put("retryMillis", request.retryPause().toMillis());
+        }
         return document;
     }
 

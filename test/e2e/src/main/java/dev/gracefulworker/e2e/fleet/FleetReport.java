@@ -16,13 +16,12 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The figures of a fleet run, read from the records of Auto Scaling, the Kubernetes emulator, the local Lambda
@@ -195,7 +194,7 @@ public record FleetReport(int nodes, int workloads, int workloadPods, int batche
     /** The first state that failed (the failure path's own states fail after it). */
     private static String failedState(FleetRun.Drain drain) {
         return drain.result().events().stream()
-                .flatMap(event -> event instanceof ExecutionEvent.StateFailed failed ? java.util.stream.Stream.of(failed) : java.util.stream.Stream.empty())
+                .flatMap(event -> event instanceof ExecutionEvent.StateFailed failed ? Stream.of(failed) : Stream.empty())
                 .findFirst().map(failed -> "\"" + failed.stateName() + "\"").orElse("?");
     }
 

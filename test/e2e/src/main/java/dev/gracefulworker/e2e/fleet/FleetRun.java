@@ -3,6 +3,7 @@ package dev.gracefulworker.e2e.fleet;
 import dev.gracefulworker.e2e.LocalEnvironment;
 import dev.gracefulworker.e2e.ScenarioTime;
 import dev.gracefulworker.e2e.interpreter.ExecutionResult;
+import dev.gracefulworker.e2e.interpreter.ExecutionStatus;
 import dev.gracefulworker.emulator.kube.KubeEmulator;
 
 import java.io.PrintStream;
@@ -82,7 +83,7 @@ public final class FleetRun {
                         clock.enter();
                     }
                     long failed = drains.stream().filter(d -> d.member().batch() == current
-                            && d.result().status() != dev.gracefulworker.e2e.interpreter.ExecutionStatus.SUCCEEDED).count();
+                            && d.result().status() != ExecutionStatus.SUCCEEDED).count();
                     progress.accept(String.format("batch %d/%d: done at +%s%s", batch + 1, spec.batches(),
                             since(start, clock), failed == 0 ? "" : ", " + failed + " execution(s) FAILED"));
                 }

@@ -24,7 +24,7 @@ class RbacManifestTest {
         }
 
         assertThat(rules).containsExactly("nodes get,list,patch", "pods get,list", "pods/eviction create",
-                "volumeattachments list");
+                "volumeattachments list", "poddisruptionbudgets list");
     }
 
     @Test

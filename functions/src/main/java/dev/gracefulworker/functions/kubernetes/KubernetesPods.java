@@ -36,24 +36,11 @@ public final class KubernetesPods implements Pods {
                 list -> new V1ListMeta()._continue(list.continueToken()));
     }
 
-    /** Runs client-java's request (auth, TLS, timeouts) but decodes the answer with Jackson: see {@link PodListPage}. */
+    /** Decoded with Jackson, not client-java's models: see {@link PodListPage}. */
     private PodListPage listPage(String fieldSelector, String continueToken) throws ApiException {
         okhttp3.Call call = api.listPodForAllNamespaces().fieldSelector(fieldSelector)
                 .limit(ListPages.PAGE_SIZE)._continue(continueToken).buildCall(null);
-        try (okhttp3.Response response = call.execute()) {
-            okhttp3.ResponseBody body = response.body();
-            if (!response.isSuccessful()) {
-                throw new ApiException(response.message(), response.code(), response.headers().toMultimap(),
-                        body == null ? null : body.string());
-            }
-            if (body == null) {
-                throw new ApiException("empty answer to a pod list", response.code(), response.headers().toMultimap(), null);
-            }
-            return Json.mapper().readValue(body.byteStream(), PodListPage.class);
-        } catch (IOException e) {
-            // client-java's own convention: code 0 = no usable HTTP answer (timeout, refused, TLS, cut-off body)
-            throw new ApiException(e);
-        }
+        return JacksonAnswers.read(call, PodListPage.class, "a pod list");
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.Set;
  *                          delete plus the grace period); null when the pod is not being deleted
  * @param controlled        whether an owner reference is its controller: a pod without one is not recreated
  * @param emptyDir          whether it has an emptyDir volume: that data is lost when it goes
+ * @param ready             whether its Ready condition is True: only a Ready pod counts as healthy for a
+ *                          PodDisruptionBudget, so only its eviction uses up the budget's allowed disruptions
  */
 public record PodInfo(
         String namespace,
@@ -26,7 +28,8 @@ public record PodInfo(
         String priorityClassName,
         boolean controlled,
         boolean emptyDir,
-        long terminationGracePeriodSeconds) {
+        long terminationGracePeriodSeconds,
+        boolean ready) {
 
     public static final String MIRROR_ANNOTATION = "kubernetes.io/config.mirror";
     /** The pod spec's default {@code terminationGracePeriodSeconds}. */

@@ -35,8 +35,17 @@ record PodListPage(ListMeta metadata, List<Item> items) {
     /** An owner reference: its kind (DaemonSet pods never block) and whether it is the pod's controller. */
     record OwnerReference(String kind, Boolean controller) {}
 
-    /** A pod's status: only its phase matters (finished pods never block). */
-    record Status(String phase) {}
+    /** A pod's status: its phase (finished pods never block) and conditions (Ready counts for a disruption budget). */
+    record Status(String phase, List<Condition> conditions) {
+
+        boolean ready() {
+            return conditions != null && conditions.stream()
+                    .anyMatch(c -> "Ready".equals(c.type()) && "True".equals(c.status()));
+        }
+    }
+
+    /** A pod condition. */
+    record Condition(String type, String status) {}
 
     List<PodInfo> pods() {
         return Optional.ofNullable(items).orElse(List.of()).stream().map(PodListPage::toPodInfo).toList();
@@ -66,6 +75,7 @@ record PodListPage(ListMeta metadata, List<Item> items) {
                 owners.stream().anyMatch(owner -> Boolean.TRUE.equals(owner.controller())),
                 Optional.ofNullable(spec.volumes()).orElse(List.of()).stream().anyMatch(v -> v.emptyDir() != null),
                 Optional.ofNullable(spec.terminationGracePeriodSeconds())
-                        .orElse(PodInfo.DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS));
+                        .orElse(PodInfo.DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS),
+                item.status() != null && item.status().ready());
     }
 }

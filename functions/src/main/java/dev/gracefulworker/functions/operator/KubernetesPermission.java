@@ -8,8 +8,9 @@ import java.util.List;
  * applies the manifest to the emulated cluster and sees every one of them allowed.
  *
  * @param verb        get, list, patch, create
- * @param group       the API group: empty for the core group, {@code storage.k8s.io} for volume attachments
- * @param resource    nodes, pods, volumeattachments
+ * @param group       the API group: empty for the core group, {@code storage.k8s.io} for volume attachments,
+ *                    {@code policy} for PodDisruptionBudgets
+ * @param resource    nodes, pods, volumeattachments, poddisruptionbudgets
  * @param subresource eviction, or empty
  * @param why         what the functions use it for
  */
@@ -23,7 +24,9 @@ public record KubernetesPermission(String verb, String group, String resource, S
             new KubernetesPermission("list", "", "pods", "", "see the pods on the node, in every namespace"),
             new KubernetesPermission("create", "", "pods", "eviction", "evict through the Eviction API"),
             new KubernetesPermission("list", "storage.k8s.io", "volumeattachments", "",
-                    "wait for the node's volumes to detach"));
+                    "wait for the node's volumes to detach"),
+            new KubernetesPermission("list", "policy", "poddisruptionbudgets", "",
+                    "hold back evictions a PodDisruptionBudget forbids now"));
 
     /** As {@code kubectl auth can-i} names it: {@code patch nodes}, {@code create pods/eviction}. */
     public String describe() {

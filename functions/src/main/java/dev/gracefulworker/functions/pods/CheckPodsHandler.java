@@ -2,6 +2,7 @@ package dev.gracefulworker.functions.pods;
 
 import dev.gracefulworker.functions.JsonTaskHandler;
 import dev.gracefulworker.functions.Wiring;
+import dev.gracefulworker.functions.kubernetes.KubernetesDisruptionBudgets;
 import dev.gracefulworker.functions.kubernetes.KubernetesNodes;
 import dev.gracefulworker.functions.kubernetes.KubernetesPods;
 import dev.gracefulworker.functions.kubernetes.KubernetesPriming;
@@ -29,6 +30,7 @@ public final class CheckPodsHandler extends JsonTaskHandler<CheckPodsRequest, Dr
         super(CheckPodsRequest.class, wiring.metrics());
         this.checker = new DrainProgressChecker(
                 new KubernetesPods(wiring.kubernetes()),
+                new KubernetesDisruptionBudgets(wiring.kubernetes()),
                 new KubernetesNodes(wiring.kubernetes()),
                 new KubernetesVolumeAttachments(wiring.kubernetes()),
                 new ElbTargetGroups(wiring.elasticLoadBalancing(), wiring.autoScaling(), wiring.eksClusterName()),

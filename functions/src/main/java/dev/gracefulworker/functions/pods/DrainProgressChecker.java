@@ -6,6 +6,7 @@ import dev.gracefulworker.contract.PollSchedule;
 import dev.gracefulworker.contract.Settings;
 import dev.gracefulworker.functions.InvalidTaskInputException;
 import dev.gracefulworker.functions.TaskInputs;
+import dev.gracefulworker.functions.kubernetes.DisruptionBudgets;
 import dev.gracefulworker.functions.kubernetes.EvictionOutcome;
 import dev.gracefulworker.functions.kubernetes.Nodes;
 import dev.gracefulworker.functions.kubernetes.PodInfo;
@@ -27,15 +28,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One round of the drain ("Check pods"): list the node's pods, classify them, let go of pods stuck Terminating, evict
- * the evictable ones (critical pods last, within the poll's time budget), wait for the node's volumes once no pod
- * blocks, then decide: drained, deadline passed, or wait again (recording a heartbeat when one is due). Never sleeps:
- * waiting is the state machine's job.
+ * the evictable ones (critical pods last, none a PodDisruptionBudget forbids now, within the poll's time budget),
+ * wait for the node's volumes once no pod blocks, then decide: drained, deadline passed, or wait again (recording a
+ * heartbeat when one is due). Never sleeps: waiting is the state machine's job.
  */
 public final class DrainProgressChecker {
 
     private static final Logger LOG = LoggerFactory.getLogger(DrainProgressChecker.class);
 
     private final Pods pods;
+    private final DisruptionBudgets budgets;
     private final Nodes nodes;
     private final PodClassifier classifier;
     private final VolumeDetachWait volumeWait;
@@ -49,9 +51,10 @@ public final class DrainProgressChecker {
      * @param clock    the time of the drain (deadlines, grace periods, heartbeats)
      * @param nanoTime the real time the poll itself takes (its eviction budget against the function's timeout)
      */
-    public DrainProgressChecker(Pods pods, Nodes nodes, VolumeAttachments volumes, TargetGroups targetGroups,
-            PodClassifier classifier, HeartbeatRecorder heartbeats, MetricsRecorder metrics, Clock clock, LongSupplier nanoTime) {
+    public DrainProgressChecker(Pods pods, DisruptionBudgets budgets, Nodes nodes, VolumeAttachments volumes,
+            TargetGroups targetGroups, PodClassifier classifier, HeartbeatRecorder heartbeats, MetricsRecorder metrics, Clock clock, LongSupplier nanoTime) {
         this.pods = pods;
+        this.budgets = budgets;
         this.nodes = nodes;
         this.classifier = classifier;
         this.volumeWait = new VolumeDetachWait(volumes);
@@ -220,10 +223,16 @@ public final class DrainProgressChecker {
             census.evicting++;
             census.blocks(held, order.heldReason(held));
         }
+        DisruptionGate.Split gate = disruptionGate(order.now()).split(order.now());
+        gate.held().forEach((verdict, reason) -> {
+            census.evicting++;
+            census.evictionsBlocked++;
+            census.blocks(verdict, reason);
+        });
         List<EvictionRound.Attempt> attempts = new EvictionRound(pods, budget)
-                .evict(order.now().stream().map(PodVerdict::pod).toList());
+                .evict(gate.ask().stream().map(PodVerdict::pod).toList());
         for (int i = 0; i < attempts.size(); i++) {
-            PodVerdict verdict = order.now().get(i);
+            PodVerdict verdict = gate.ask().get(i);
             Optional<EvictionOutcome> outcome = attempts.get(i).outcome();
             if (outcome.isEmpty()) {
                 census.evicting++;
@@ -262,6 +271,12 @@ public final class DrainProgressChecker {
                     budget.spent().toMillis(), census.evictionsThrottled,
                     attempts.stream().filter(a -> a.outcome().isEmpty()).count());
         }
+    }
+
+    /** The budgets are read only when the gate could hold a pod back: a Ready pod is about to be evicted. */
+    private DisruptionGate disruptionGate(List<PodVerdict> toEvict) {
+        boolean anyReady = toEvict.stream().anyMatch(verdict -> verdict.pod().ready());
+        return new DisruptionGate(anyReady ? budgets.all() : Optional.empty());
     }
 
     /** What kubectl drain warns about when it deletes such a pod: nothing will bring it or its data back. */

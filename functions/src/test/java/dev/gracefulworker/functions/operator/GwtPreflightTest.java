@@ -67,11 +67,12 @@ class GwtPreflightTest {
                 "PASS         RBAC: create pods/eviction: allowed for group graceful-worker-terminator",
                 "PASS         read target health: DescribeTargetGroups (1 in the region) and DescribeTargetHealth on the "
                         + "1 target groups attached to the groups answer; the stack grants the task role the same actions");
-        assertThat(result.lines()).filteredOn(line -> line.startsWith("PASS")).hasSize(15)
-                .contains("PASS         RBAC: list volumeattachments.storage.k8s.io: allowed for group graceful-worker-terminator");
+        assertThat(result.lines()).filteredOn(line -> line.startsWith("PASS")).hasSize(16)
+                .contains("PASS         RBAC: list volumeattachments.storage.k8s.io: allowed for group graceful-worker-terminator",
+                        "PASS         RBAC: list poddisruptionbudgets.policy: allowed for group graceful-worker-terminator");
         assertThat(result.lines()).filteredOn(line -> line.startsWith("NOT_CHECKED"))
                 .singleElement().asString().startsWith("NOT_CHECKED  publish to the topic as the hook role: not checkable");
-        assertThat(result.lines()).last().isEqualTo("16 checks: 15 passed, 0 failed, 1 not checked");
+        assertThat(result.lines()).last().isEqualTo("17 checks: 16 passed, 0 failed, 1 not checked");
         assertThat(result.stderr()).isEmpty();
     }
 

@@ -119,18 +119,44 @@ class CheckPodsHandlerTest {
         assertThat(world.metrics.total(Metric.PodsWaitedFor)).isEqualTo(3);
     }
 
+    private static final String API_UNDER_BUDGET = """
+            nodes:
+              - {name: %1$s, providerID: aws:///eu-west-1a/%2$s}
+              - {name: other, providerID: aws:///eu-west-1b/i-0fffffffffffffff0}
+            pods:
+              - {name: api-1, namespace: shop, node: %1$s, labels: {app: api}, owner: {kind: ReplicaSet, name: api}}
+              - {name: api-2, namespace: shop, node: other, labels: {app: api}, owner: {kind: ReplicaSet, name: api}, readyAfterSeconds: 20}
+            podDisruptionBudgets:
+              - {name: api, namespace: shop, selector: {matchLabels: {app: api}}, minAvailable: 1}
+            """.formatted(NODE, INSTANCE);
+
     @Test
-    void evictionBlockedByABudget_isCountedAndRetriedOnTheNextPollUntilItSucceeds() {
-        world = worlds.start("""
-                nodes:
-                  - {name: %1$s, providerID: aws:///eu-west-1a/%2$s}
-                  - {name: other, providerID: aws:///eu-west-1b/i-0fffffffffffffff0}
-                pods:
-                  - {name: api-1, namespace: shop, node: %1$s, labels: {app: api}, owner: {kind: ReplicaSet, name: api}}
-                  - {name: api-2, namespace: shop, node: other, labels: {app: api}, owner: {kind: ReplicaSet, name: api}, readyAfterSeconds: 20}
-                podDisruptionBudgets:
-                  - {name: api, namespace: shop, selector: {matchLabels: {app: api}}, minAvailable: 1}
-                """.formatted(NODE, INSTANCE));
+    void evictionABudgetForbidsNow_isHeldBackWithoutARequest_countedAsBlocked_andAskedForOnceTheBudgetAllowsIt() {
+        world = worlds.start(API_UNDER_BUDGET);
+        CheckPodsHandler handler = new CheckPodsHandler(world.wiring());
+
+        DrainProgress held = handler.handleRequest(request(settings(DrainMode.EVICT), notStarted()), null);
+        world.advance(Duration.ofSeconds(held.nextWaitSeconds()));
+        DrainProgress stillHeld = handler.handleRequest(request(settings(DrainMode.EVICT), held), null);
+        world.advance(Duration.ofSeconds(stillHeld.nextWaitSeconds()));
+        DrainProgress evicted = handler.handleRequest(request(settings(DrainMode.EVICT), stillHeld), null);
+
+        assertThat(held.evictionsBlocked()).isEqualTo(1);
+        assertThat(held.blockingPods()).containsExactly(
+                "shop/api-1 (eviction held back: PodDisruptionBudget shop/api allows no disruption now)");
+        assertThat(stillHeld.evictionsBlocked()).isEqualTo(1);
+        assertThat(evicted.evictionsBlocked()).isZero();
+        assertThat(evicted.evictedThisPoll()).isEqualTo(1);
+        assertThat(world.kube.evictions()).as("no request the budget would have refused").containsExactly("shop/api-1 201");
+        assertThat(world.kube.requests()).filteredOn(r -> r.path().equals("/apis/policy/v1/poddisruptionbudgets"))
+                .as("the budgets are read once per poll that evicts, in every namespace at once").hasSize(3);
+        assertThat(world.metrics.total(Metric.EvictionsBlocked)).isEqualTo(2);
+    }
+
+    @Test
+    void budgetsUnreadable_forbidden_everyEvictionIsAskedFor_andTheBudgetsRefusalsCounted() {
+        world = worlds.start(API_UNDER_BUDGET);
+        world.kube.inject(Fault.failingAlways("GET", "/apis/policy/v1/poddisruptionbudgets", 403));
         CheckPodsHandler handler = new CheckPodsHandler(world.wiring());
 
         DrainProgress blocked = handler.handleRequest(request(settings(DrainMode.EVICT), notStarted()), null);
@@ -139,13 +165,38 @@ class CheckPodsHandlerTest {
         world.advance(Duration.ofSeconds(stillBlocked.nextWaitSeconds()));
         DrainProgress evicted = handler.handleRequest(request(settings(DrainMode.EVICT), stillBlocked), null);
 
-        assertThat(blocked.evictionsBlocked()).isEqualTo(1);
         assertThat(blocked.blockingPods()).containsExactly("shop/api-1 (eviction blocked by a PodDisruptionBudget)");
-        assertThat(stillBlocked.evictionsBlocked()).isEqualTo(1);
-        assertThat(evicted.evictionsBlocked()).isZero();
         assertThat(evicted.evictedThisPoll()).isEqualTo(1);
         assertThat(world.kube.evictions()).containsExactly("shop/api-1 429", "shop/api-1 429", "shop/api-1 201");
         assertThat(world.metrics.total(Metric.EvictionsBlocked)).isEqualTo(2);
+    }
+
+    @Test
+    void budgetAllowingOne_letsOneReadyPodGoPerPoll_whileNotReadyPodsAreAlwaysAskedFor() {
+        world = worlds.start("""
+                nodes:
+                  - {name: %1$s, providerID: aws:///eu-west-1a/%2$s}
+                  - {name: other, providerID: aws:///eu-west-1b/i-0fffffffffffffff0}
+                pods:
+                  - {name: web-1, namespace: shop, node: %1$s, labels: {app: web}, owner: {kind: ReplicaSet, name: web}}
+                  - {name: web-2, namespace: shop, node: %1$s, labels: {app: web}, owner: {kind: ReplicaSet, name: web}}
+                  - {name: web-3, namespace: shop, node: %1$s, labels: {app: web}, owner: {kind: ReplicaSet, name: web}, readyAfterSeconds: 3600}
+                  - {name: web-4, namespace: shop, node: other, labels: {app: web}, owner: {kind: ReplicaSet, name: web}}
+                  - {name: web-5, namespace: shop, node: other, labels: {app: web}, owner: {kind: ReplicaSet, name: web}}
+                  - {name: db-1, namespace: shop, node: %1$s, labels: {app: db}, owner: {kind: StatefulSet, name: db}}
+                podDisruptionBudgets:
+                  - {name: web, namespace: shop, selector: {matchExpressions: [{key: app, operator: In, values: [web]}]}, maxUnavailable: 2}
+                """.formatted(NODE, INSTANCE));
+
+        DrainProgress progress = new CheckPodsHandler(world.wiring())
+                .handleRequest(request(settings(DrainMode.EVICT), notStarted()), null);
+
+        // 5 pods, 4 Ready, maxUnavailable 2: 1 more may go; web-3 is not Ready and db-1 has no budget
+        assertThat(world.kube.evictions()).containsExactlyInAnyOrder("shop/web-1 201", "shop/web-3 201", "shop/db-1 201");
+        assertThat(progress.evictedThisPoll()).isEqualTo(3);
+        assertThat(progress.evictionsBlocked()).isEqualTo(1);
+        assertThat(progress.blockingPods()).contains(
+                "shop/web-2 (eviction held back: PodDisruptionBudget shop/web allows no disruption now)");
     }
 
     @Test

@@ -55,7 +55,7 @@ class EvictionRoundTest {
 
     private static PodInfo pod(String name) {
         return new PodInfo("web", name, "u-" + name, "Running", Map.of(), Map.of(), List.of("ReplicaSet"), null, null,
-                true, false, PodInfo.DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
+                true, false, PodInfo.DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS, true);
     }
 
     @Test

@@ -162,7 +162,7 @@ class PodClassifierTest {
         PodInfo build() {
             List<String> ownerKinds = name.equals("debug") ? List.of() : owners;
             return new PodInfo(namespace, name, "uid-" + name, phase, labels, annotations, ownerKinds, null, null,
-                    !ownerKinds.isEmpty(), emptyDir, PodInfo.DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
+                    !ownerKinds.isEmpty(), emptyDir, PodInfo.DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS, true);
         }
     }
 }

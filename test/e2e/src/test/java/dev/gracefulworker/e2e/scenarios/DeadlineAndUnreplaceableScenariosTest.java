@@ -62,7 +62,8 @@ class DeadlineAndUnreplaceableScenariosTest {
             assertThat(result.output().path("outcome").asText()).isEqualTo("completed");
             assertThat(result.output().path("durationSeconds").asLong()).isLessThanOrEqualTo(300);
             assertThat(deletions(kube)).isEqualTo(1);
-            assertThat(kube.evictions()).isNotEmpty().allMatch(eviction -> eviction.endsWith("429"));
+            // the budget never allows a disruption, so no eviction is ever asked for: the deadline deletes the pod
+            assertThat(kube.evictions()).isEmpty();
             assertThat(kube.pod("web", "web-a")).isEmpty();
             assertThat(environment.metrics().total(Metric.PodsForceDeleted)).isEqualTo(1);
             assertThat(result.events().stream()

@@ -179,7 +179,11 @@ final class WorkflowDefinition {
     // ---- the drain loop: cordon, then check pods until none block, the deadline passes or the action ends
 
     private LambdaInvoke drainLoop(Completions completions, FailurePath failure) {
-        var cordon = task(CORDON_NODE, WorkflowFunction.CORDON_NODE, "$.cordon", cordonPayload());
+        // A wave of drains can hold the API server at its concurrency limit for minutes (the 100-node fleet run:
+        // 429s after 15 s in API Priority and Fairness's queue), and a cordon that gives up fails the drain. So it is
+        // tried for longer than the other tasks, as long as the heartbeat budget to the first check allows.
+        var cordon = task(CORDON_NODE, WorkflowFunction.CORDON_NODE, "$.cordon", cordonPayload(), RetryProps.builder()
+                .interval(Duration.seconds(2)).maxAttempts(4).backoffRate(2).maxDelay(Duration.seconds(10)));
         cordon.addCatch(failure.policy(), catchAll());
         // no Retry: a failed check is an outage the loop rides out, heartbeating without Lambda (see outageLoop)
         var checkPods = lambdaTask(CHECK_PODS, WorkflowFunction.CHECK_PODS, "$.poll", checkPodsPayload());
@@ -288,6 +292,13 @@ final class WorkflowDefinition {
 
     /** A Lambda task retried on every transient error. */
     private LambdaInvoke task(String name, WorkflowFunction function, String resultPath, Map<String, ?> payload) {
+        return task(name, function, resultPath, payload, RetryProps.builder()
+                .interval(Duration.seconds(2)).maxAttempts(2).backoffRate(2));
+    }
+
+    /** The same, with its own retry of {@code RetryableException}: how long a failed call is tried again. */
+    private LambdaInvoke task(String name, WorkflowFunction function, String resultPath, Map<String, ?> payload,
+                              RetryProps.Builder retryable) {
         var task = lambdaTask(name, function, resultPath, payload);
         task.addRetry(RetryProps.builder()
                 .errors(LAMBDA_SERVICE_ERRORS)
@@ -298,10 +309,7 @@ final class WorkflowDefinition {
                 .interval(Duration.seconds(1)).maxAttempts(1).jitterStrategy(JitterType.FULL)
                 .build());
         // the handlers throw it for a failed call to Kubernetes or AWS that may well work a moment later
-        task.addRetry(RetryProps.builder()
-                .errors(List.of(RETRYABLE_EXCEPTION))
-                .interval(Duration.seconds(2)).maxAttempts(2).backoffRate(2).jitterStrategy(JitterType.FULL)
-                .build());
+        task.addRetry(retryable.errors(List.of(RETRYABLE_EXCEPTION)).jitterStrategy(JitterType.FULL).build());
         return task;
     }
 

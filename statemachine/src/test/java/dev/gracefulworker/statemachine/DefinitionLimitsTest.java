@@ -40,9 +40,12 @@ class DefinitionLimitsTest {
         int intakeTask = DefinitionLimitsCounter.worstCaseSeconds(CHECK_INSTANCE_AND_NODE, states);
         int check = WorkflowFunction.CHECK_PODS.taskTimeoutSeconds();
         int heartbeatCall = 3 * 10 + 1 + 2;
+        // the cordon rides out a busy API server longer: 8 attempts of 15 s, backoffs 1+2, 1, 2+4+8+10 (capped)
+        int cordon = 8 * 15 + 1 + 2 + 1 + 2 + 4 + 8 + 10;
 
+        assertThat(DefinitionLimitsCounter.worstCaseSeconds(CORDON_NODE, states)).isEqualTo(cordon);
         assertThat(limits.heartbeat()).isEqualTo(new HeartbeatBudget(2 * intakeTask + heartbeatCall,
-                intakeTask + check + heartbeatCall, check, heartbeatCall));
+                cordon + check + heartbeatCall, check, heartbeatCall));
         assertThat(limits.heartbeat().violation(Settings.defaults())).isEmpty();
     }
 

@@ -55,7 +55,9 @@ public final class FleetCommand {
         out.printf("  fleet       %s%s%n", fleetFile, spec.description().isBlank() ? "" : ": " + spec.description());
         out.printf("  nodes       %d x %d workload pods, batches of %d%n", spec.nodes(), spec.podsPerNode(), spec.batchSize());
         out.printf("  limits      API server %s; Auto Scaling %s%n",
-                spec.maxRequestsInFlight() == 0 ? "unlimited" : spec.maxRequestsInFlight() + " requests in flight",
+                spec.maxRequestsInFlight() == 0 ? "unlimited" : spec.maxRequestsInFlight() + " requests in flight"
+                        + (spec.queueLengthLimit() == 0 ? " (429 at once beyond)"
+                        : ", " + spec.queueLengthLimit() + " more wait up to " + spec.queueWaitSeconds() + " s"),
                 spec.autoScalingRequestsPerSecond() == 0 ? "unlimited"
                         : spec.autoScalingRequestsPerSecond() + " calls/s, burst " + spec.autoScalingBurst() + " (one bucket for all its calls)");
         out.println("  clock       one shared clock: real time while anything works, skipping ahead when all wait");

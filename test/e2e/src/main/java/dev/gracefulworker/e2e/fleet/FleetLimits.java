@@ -2,6 +2,7 @@ package dev.gracefulworker.e2e.fleet;
 
 import dev.gracefulworker.e2e.LocalEnvironment;
 
+import java.time.Duration;
 import java.util.List;
 
 /** The account's and the cluster's limits a fleet runs into, set on the emulators as the fleet file names them. */
@@ -15,7 +16,8 @@ final class FleetLimits {
 
     static void apply(FleetSpec spec, LocalEnvironment environment) {
         if (spec.maxRequestsInFlight() > 0) {
-            environment.kube().orElseThrow().limitConcurrency(spec.maxRequestsInFlight());
+            environment.kube().orElseThrow().limitConcurrency(spec.maxRequestsInFlight(), spec.queueLengthLimit(),
+                    Duration.ofSeconds(spec.queueWaitSeconds()));
         }
         if (spec.autoScalingRequestsPerSecond() > 0) {
             environment.aws().limitRate(AUTO_SCALING_ACTIONS, spec.autoScalingRequestsPerSecond(), spec.autoScalingBurst());

@@ -32,7 +32,7 @@ public record FleetReport(int nodes, int workloads, int workloadPods, int batche
                           int succeeded, int failed, int budgetViolations, int evictionsAccepted, int evictionsRefused,
                           int replacementsEvictedAgain, Duration firstHookToLastCompletion, Duration drainP50,
                           Duration drainP99, Duration drainMax, int apiRequests, int checkPodsInvocations,
-                          int peakApiRequestsPerSecond, int apiThrottled, int heartbeats, int completions,
+                          int peakApiRequestsPerSecond, int apiThrottled, int apiQueued, int heartbeats, int completions,
                           int autoScalingThrottled, Map<String, Long> invocations, long stateTransitions,
                           BigDecimal stepFunctionsCost, BigDecimal lambdaCost, Duration realTime, long clockJumps,
                           List<String> problems, List<String> undrained, Map<String, Long> failures) {
@@ -111,7 +111,7 @@ public record FleetReport(int nodes, int workloads, int workloadPods, int batche
                 requests.size(),
                 (int) invocations.stream().filter(i -> i.functionName().equals(TaskFunctions.CHECK_PODS)).count(),
                 peakPerSecond(requests),
-                (int) requests.stream().filter(r -> r.request().status() == 429).count(),
+                kube.rejectedForConcurrency(), kube.queuedForConcurrency(),
                 (int) heartbeats.stream().filter(call -> call.status() == 200).count(),
                 (int) completeCalls.stream().filter(call -> call.status() == 200).count(),
                 (int) environment.aws().calls().stream().filter(call -> "Throttling".equals(call.errorCode())).count(),
@@ -143,9 +143,9 @@ public record FleetReport(int nodes, int workloads, int workloadPods, int batche
         rows.add(row("first hook to last completion", "%s", duration(firstHookToLastCompletion)));
         rows.add(row("per-node drain (hook to completion)", "p50 %s, p99 %s, max %s", duration(drainP50),
                 duration(drainP99), duration(drainMax)));
-        rows.add(row("Kubernetes API requests", "%d in all; %.1f per Check pods poll (all tasks' requests included); peak %d in one second of the shared clock; %d answered 429",
+        rows.add(row("Kubernetes API requests", "%d in all; %.1f per Check pods poll (all tasks' requests included); peak %d in one second of the shared clock; %d answered 429 by API Priority and Fairness, %d waited in its queue",
                 apiRequests, checkPodsInvocations == 0 ? 0.0 : apiRequests / (double) checkPodsInvocations,
-                peakApiRequestsPerSecond, apiThrottled));
+                peakApiRequestsPerSecond, apiThrottled, apiQueued));
         rows.add(row("Auto Scaling calls", "%d heartbeats, %d completions; %d throttled", heartbeats, completions,
                 autoScalingThrottled));
         rows.add(row("Lambda invocations", "%d (%s)", invocations.values().stream().mapToLong(Long::longValue).sum(),

@@ -25,6 +25,7 @@ import java.util.Set;
  *                                  # batch starts when every action of this one is complete
  * workload: {readyAfterSeconds: 10, recreateAfterSeconds: 2, terminationGracePeriodSeconds: 15}
  * apiServer: {maxRequestsInFlight: 0, latencyMillis: 0}     # 0 = unlimited: API Priority and Fairness 429s above it
+ * apiServer: {queueLengthLimit: 0, queueWaitSeconds: 15}   # with a limit: how many wait for a slot (0 = 429 at once)
  * autoScaling: {requestsPerSecond: 0, burst: 0}             # 0 = unlimited: Auto Scaling throttles above the rate
  * settings: {...}                  # every execution's NotificationMetadata, as in a scenario file
  * seed: 14                         # the same seed, the same cluster
@@ -35,7 +36,8 @@ import java.util.Set;
  */
 public record FleetSpec(String description, int nodes, int podsPerNode, int minReplicas, int maxReplicas, int batchSize,
                         int readyAfterSeconds, int recreateAfterSeconds, int terminationGracePeriodSeconds,
-                        int maxRequestsInFlight, long latencyMillis, double autoScalingRequestsPerSecond,
+                        int maxRequestsInFlight, int queueLengthLimit, int queueWaitSeconds, long latencyMillis,
+                        double autoScalingRequestsPerSecond,
                         int autoScalingBurst, Optional<ObjectNode> settings, long seed) {
 
     private static final YAMLMapper YAML = new YAMLMapper();
@@ -56,6 +58,11 @@ public record FleetSpec(String description, int nodes, int podsPerNode, int minR
         atLeast(problems, "workload.terminationGracePeriodSeconds", terminationGracePeriodSeconds, 0);
         atLeast(problems, "apiServer.maxRequestsInFlight", maxRequestsInFlight, 0);
         atLeast(problems, "apiServer.latencyMillis", latencyMillis, 0);
+        atLeast(problems, "apiServer.queueLengthLimit", queueLengthLimit, 0);
+        atLeast(problems, "apiServer.queueWaitSeconds", queueWaitSeconds, 1);
+        if (queueLengthLimit > 0 && maxRequestsInFlight == 0) {
+            problems.add("apiServer.queueLengthLimit needs apiServer.maxRequestsInFlight (without a limit nothing waits)");
+        }
         if (autoScalingRequestsPerSecond < 0) {
             problems.add("autoScaling.requestsPerSecond must not be negative, got " + autoScalingRequestsPerSecond);
         }
@@ -110,6 +117,8 @@ public record FleetSpec(String description, int nodes, int podsPerNode, int minR
                 integer(root.path("workload"), "workload.recreateAfterSeconds", 2),
                 integer(root.path("workload"), "workload.terminationGracePeriodSeconds", 15),
                 integer(root.path("apiServer"), "apiServer.maxRequestsInFlight", 0),
+                integer(root.path("apiServer"), "apiServer.queueLengthLimit", 0),
+                integer(root.path("apiServer"), "apiServer.queueWaitSeconds", 15),
                 integer(root.path("apiServer"), "apiServer.latencyMillis", 0),
                 number(root.path("autoScaling"), "autoScaling.requestsPerSecond"),
                 integer(root.path("autoScaling"), "autoScaling.burst", 0),

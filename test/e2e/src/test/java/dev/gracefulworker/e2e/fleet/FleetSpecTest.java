@@ -18,6 +18,20 @@ class FleetSpecTest {
         assertThat(spec.podsPerNode()).isEqualTo(30);
         assertThat(spec.batches()).isEqualTo(1);
         assertThat(spec.maxRequestsInFlight()).isZero();
+        assertThat(spec.queueLengthLimit()).isZero();
+        assertThat(spec.queueWaitSeconds()).as("kube-apiserver's default: --request-timeout / 4").isEqualTo(15);
+    }
+
+    @Test
+    void theApiServersQueue_isReadAndChecked() {
+        FleetSpec spec = FleetSpec.parse("apiServer: {maxRequestsInFlight: 50, queueLengthLimit: 50, queueWaitSeconds: 10}");
+
+        assertThat(spec.queueLengthLimit()).isEqualTo(50);
+        assertThat(spec.queueWaitSeconds()).isEqualTo(10);
+        assertThatThrownBy(() -> FleetSpec.parse("apiServer: {queueLengthLimit: 5}"))
+                .hasMessageContaining("apiServer.queueLengthLimit needs apiServer.maxRequestsInFlight");
+        assertThatThrownBy(() -> FleetSpec.parse("apiServer: {maxRequestsInFlight: 5, queueWaitSeconds: 0}"))
+                .hasMessageContaining("apiServer.queueWaitSeconds must be at least 1, got 0");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gracefulworker.e2e.scenarios;
 
+import dev.gracefulworker.contract.WorkflowFunction;
 import dev.gracefulworker.e2e.LocalEnvironment;
 import dev.gracefulworker.e2e.TaskFunctions;
 import dev.gracefulworker.e2e.interpreter.ExecutionEvent;
@@ -93,6 +94,28 @@ class FailureScenariosTest {
                     .satisfies(failed -> assertThat(((ExecutionEvent.StateFailed) failed).error()).isEqualTo(RETRYABLE));
             assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(result.output().path("outcome").asText()).isEqualTo("completed");
+            assertThat(environment.kube().orElseThrow().evictions()).containsExactly("web/web-a 201");
+            DrainScenariosTest.assertCompletedOnce(environment, "CONTINUE");
+        }
+    }
+
+    @Test
+    void cordonRefusedByABusyApiServerFourTimes_isTriedAgain_andTheNodeIsDrained() {
+        // API Priority and Fairness answering 429 four times in a row, as in a wave of 100 drains (test/e2e/fleets):
+        // with the other tasks' two retries the drain would have failed; the cordon has four
+        LocalScenario scenario = LocalScenario.parse(NODE_WITH_A_WEB_POD + """
+                faults:
+                  - {method: PATCH, path: /api/v1/nodes/, status: 429, retryAfterSeconds: 1, times: 4}
+                """);
+
+        try (LocalEnvironment environment = LocalEnvironment.emulated(scenario)) {
+            ExecutionResult result = environment.execute(SavedEvents.terminating(), event -> { });
+
+            assertThat(invocationsOf(environment, WorkflowFunction.CORDON_NODE.placeholderName())).hasSize(5);
+            assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(result.output().path("outcome").asText()).isEqualTo("completed");
+            assertThat(environment.kube().orElseThrow().node(SavedEvents.NODE_NAME).orElseThrow()
+                    .at("/spec/unschedulable").asBoolean()).isTrue();
             assertThat(environment.kube().orElseThrow().evictions()).containsExactly("web/web-a 201");
             DrainScenariosTest.assertCompletedOnce(environment, "CONTINUE");
         }

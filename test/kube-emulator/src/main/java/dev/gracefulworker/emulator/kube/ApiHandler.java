@@ -129,7 +129,7 @@ final class ApiHandler implements HttpHandler {
         try (exchange) {
             byte[] body;
             Answer answer;
-            boolean admitted = concurrency.tryAcquire();
+            boolean admitted = admitted();
             try {
                 // admission comes first, as API Priority and Fairness does: a rejected request is not delayed or faulted
                 answer = admitted ? answer(exchange, method, path, query) : tooManyInFlight();
@@ -187,6 +187,17 @@ final class ApiHandler implements HttpHandler {
             return TreeAnswer.of(e);
         } catch (IOException e) {
             return new TreeAnswer(500, ApiError.injected(500).toStatus());
+        }
+    }
+
+    /** Through API Priority and Fairness: admitted at once, after a wait in its queue, or turned away. */
+    private boolean admitted() {
+        try {
+            return concurrency.acquire();
+        } catch (InterruptedException e) {
+            // the server is stopping: the request is turned away like one that waited too long
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,10 @@ public final class KubeEmulator implements AutoCloseable {
     private KubeEmulator(Scenario scenario, Clock clock) throws IOException {
         this.cluster = new Cluster(scenario, clock);
         scenario.faults().forEach(faults::add);
-        if (scenario.apiServer() != null && scenario.apiServer().maxRequestsInFlight() != null) {
-            concurrency.limit(scenario.apiServer().maxRequestsInFlight());
+        Scenario.ApiServerSpec apiServer = scenario.apiServer();
+        if (apiServer != null && apiServer.maxRequestsInFlight() != null) {
+            concurrency.limit(apiServer.maxRequestsInFlight(),
+                    apiServer.queueLengthLimit() == null ? 0 : apiServer.queueLengthLimit(), apiServer.queueWait());
         }
         this.tls = TlsMaterial.shared();
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -197,6 +200,21 @@ public final class KubeEmulator implements AutoCloseable {
      */
     public void limitConcurrency(int maxInFlight) {
         concurrency.limit(maxInFlight);
+    }
+
+    /**
+     * Serves at most {@code maxInFlight} requests at once, and lets up to {@code queueLengthLimit} more wait for a
+     * slot, in arrival order, each for at most {@code queueWait} before its 429, as an API Priority and Fairness level
+     * with one queue does. Same as the scenario's {@code apiServer: {maxRequestsInFlight, queueLengthLimit,
+     * queueWaitSeconds}}.
+     */
+    public void limitConcurrency(int maxInFlight, int queueLengthLimit, Duration queueWait) {
+        concurrency.limit(maxInFlight, queueLengthLimit, queueWait);
+    }
+
+    /** How many requests waited in the concurrency limit's queue (then served or turned away). */
+    public int queuedForConcurrency() {
+        return concurrency.queued();
     }
 
     /** The most requests served at the same moment so far (rejected ones not counted). */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,14 +125,31 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
     }
 
     /**
-     * The API server's own limits. {@code maxRequestsInFlight}: how many requests it serves at once (API Priority and
-     * Fairness with one priority level); one more is answered 429 at once. Omitted = unlimited.
+     * The API server's own limits (API Priority and Fairness with one priority level). {@code maxRequestsInFlight}: how
+     * many requests it serves at once, omitted = unlimited; {@code queueLengthLimit}: how many more wait for a slot
+     * (omitted or 0: rejected with 429 at once, a level whose {@code limitResponse} is {@code Reject});
+     * {@code queueWaitSeconds}: how long one waits before its 429 (omitted: 15, kube-apiserver's default).
      */
-    public record ApiServerSpec(Integer maxRequestsInFlight) {
+    public record ApiServerSpec(Integer maxRequestsInFlight, Integer queueLengthLimit, Integer queueWaitSeconds) {
         public ApiServerSpec {
             if (maxRequestsInFlight != null) {
                 ConcurrencyLimit.checked(maxRequestsInFlight);
             }
+            if (queueLengthLimit != null) {
+                ConcurrencyLimit.checkedQueueLength(queueLengthLimit);
+            }
+            if (queueWaitSeconds != null) {
+                ConcurrencyLimit.checkedQueueWait(Duration.ofSeconds(queueWaitSeconds));
+            }
+            if (maxRequestsInFlight == null && (queueLengthLimit != null || queueWaitSeconds != null)) {
+                throw new IllegalArgumentException("apiServer: queueLengthLimit and queueWaitSeconds need "
+                        + "maxRequestsInFlight (without a limit nothing waits)");
+            }
+        }
+
+        /** The queue's wait limit, the default when omitted. */
+        Duration queueWait() {
+            return queueWaitSeconds == null ? ConcurrencyLimit.DEFAULT_QUEUE_WAIT : Duration.ofSeconds(queueWaitSeconds);
         }
     }
 

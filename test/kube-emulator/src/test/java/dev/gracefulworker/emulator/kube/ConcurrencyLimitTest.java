@@ -79,6 +79,65 @@ class ConcurrencyLimitTest {
     }
 
     @Test
+    void withAQueue_requestsBeyondTheLimitWaitForASlot_andAreServedInsteadOf429() throws Exception {
+        try (KubeEmulator emulator = KubeEmulator.start(Scenario.parse(SLOW
+                + "apiServer: {maxRequestsInFlight: 2, queueLengthLimit: 3}\n"))) {
+            List<Reply> replies = getTogether(ApiCall.to(emulator), 5);
+
+            // two served at once, three waited about a second for the first two to finish
+            assertThat(replies).extracting(Reply::status).containsOnly(200);
+            assertThat(emulator.queuedForConcurrency()).isEqualTo(3);
+            assertThat(emulator.rejectedForConcurrency()).isZero();
+            assertThat(emulator.peakInFlight()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void withAFullQueue_theRestAre429AtOnce() throws Exception {
+        try (KubeEmulator emulator = KubeEmulator.start(Scenario.parse(SLOW
+                + "apiServer: {maxRequestsInFlight: 1, queueLengthLimit: 1}\n"))) {
+            List<Reply> replies = getTogether(ApiCall.to(emulator), 4);
+
+            assertThat(replies).extracting(Reply::status).containsOnly(200, 429)
+                    .filteredOn(status -> status == 200).hasSize(2);
+            assertThat(emulator.queuedForConcurrency()).isEqualTo(1);
+            assertThat(emulator.rejectedForConcurrency()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aQueuedRequestWaitingLongerThanTheWaitLimit_is429() throws Exception {
+        String slower = """
+                nodes: [{name: node-1}]
+                latencyMillis: 2500
+                apiServer: {maxRequestsInFlight: 1, queueLengthLimit: 5, queueWaitSeconds: 1}
+                """;
+        try (KubeEmulator emulator = KubeEmulator.start(Scenario.parse(slower))) {
+            List<Reply> replies = getTogether(ApiCall.to(emulator), 2);
+
+            // the one served holds the slot for 2.5 s; the other gives up after its 1 s in the queue
+            assertThat(replies).extracting(Reply::status).containsExactlyInAnyOrder(200, 429);
+            Reply rejected = replies.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+            assertThat(rejected.headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(emulator.queuedForConcurrency()).isEqualTo(1);
+            assertThat(emulator.rejectedForConcurrency()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void queueSettings_areChecked_andNeedALimit() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Scenario.parse("apiServer: {maxRequestsInFlight: 1, queueLengthLimit: -1}"))
+                .withMessageContaining("queueLengthLimit must not be negative, got -1");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Scenario.parse("apiServer: {maxRequestsInFlight: 1, queueWaitSeconds: 0}"))
+                .withMessageContaining("queueWaitSeconds must be at least 1, got 0");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Scenario.parse("apiServer: {queueLengthLimit: 5}"))
+                .withMessageContaining("queueLengthLimit and queueWaitSeconds need maxRequestsInFlight");
+    }
+
+    @Test
     void scenarioLimitBelowOne_isRefused() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Scenario.parse("apiServer: {maxRequestsInFlight: 0}"))

@@ -22,7 +22,7 @@ import static dev.gracefulworker.statemachine.WorkflowStates.*;
  * <p>History: a Task costs 5 events (entered, scheduled, started, succeeded or failed, exited) and 3 more per retry
  * (scheduled, started, failed); any other state 2. The fixed part is the longest path from the start to an end state
  * (failure paths included, each state once) plus the execution's start and end; the per-iteration part is the costliest
- * cycle through "Wait before next check".
+ * cycle through "Wait before next check" or "Wait before retrying the cordon".
  */
 public final class DefinitionLimitsCounter {
 
@@ -35,7 +35,11 @@ public final class DefinitionLimitsCounter {
 
     /** The limits of the workflow's definition. */
     public static DefinitionLimits count(String startAt, Map<String, JsonNode> states) {
-        return new DefinitionLimits(historyBudget(startAt, states, WAIT_BEFORE_NEXT_CHECK), heartbeatBudget(states));
+        // both outage loops count into the same outage budget, so a round of either is one "poll iteration"
+        HistoryBudget checks = historyBudget(startAt, states, WAIT_BEFORE_NEXT_CHECK);
+        HistoryBudget cordon = historyBudget(startAt, states, WAIT_BEFORE_RETRYING_THE_CORDON);
+        return new DefinitionLimits(new HistoryBudget(checks.fixedEvents(),
+                Math.max(checks.eventsPerPollIteration(), cordon.eventsPerPollIteration())), heartbeatBudget(states));
     }
 
     /** The limits of the workflow's whole Amazon States Language definition. */

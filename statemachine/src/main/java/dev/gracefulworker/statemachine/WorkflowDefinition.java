@@ -61,12 +61,12 @@ final class WorkflowDefinition {
      * timeout is a transient, so these are retried too.
      */
     static final List<String> FUNCTION_TIMEOUTS = List.of("Lambda.Unknown", "Sandbox.Timedout", "States.Timeout");
-    /** Every way a "Check pods" can fail without anything being wrong with the drain: Lambda, or Kubernetes, away. */
-    static final List<String> CHECK_OUTAGES = concat(LAMBDA_SERVICE_ERRORS, FUNCTION_TIMEOUTS, List.of(RETRYABLE_EXCEPTION));
+    /** Every way a cordon or a check can fail without anything being wrong with the drain: Lambda or Kubernetes away. */
+    static final List<String> OUTAGES = concat(LAMBDA_SERVICE_ERRORS, FUNCTION_TIMEOUTS, List.of(RETRYABLE_EXCEPTION));
     static final Duration SDK_CALL_TIMEOUT = Duration.seconds(10);
 
     private static final String ERROR_PATH = "$.error";
-    private static final String CHECK_FAILURE_PATH = "$.checkFailure";
+    private static final String OUTAGE_FAILURE_PATH = "$.outageFailure";
     private static final List<String> MESSAGE_IDS = List.of(
             "$.EC2InstanceId", "$.LifecycleActionToken", "$.AutoScalingGroupName", "$.LifecycleHookName");
 
@@ -179,19 +179,24 @@ final class WorkflowDefinition {
     // ---- the drain loop: cordon, then check pods until none block, the deadline passes or the action ends
 
     private LambdaInvoke drainLoop(Completions completions, FailurePath failure) {
-        // A wave of drains can hold the API server at its concurrency limit for minutes (the 100-node fleet run:
-        // 429s after 15 s in API Priority and Fairness's queue), and a cordon that gives up fails the drain. So it is
-        // tried for longer than the other tasks, as long as the heartbeat budget to the first check allows.
-        var cordon = task(CORDON_NODE, WorkflowFunction.CORDON_NODE, "$.cordon", cordonPayload(), RetryProps.builder()
-                .interval(Duration.seconds(2)).maxAttempts(4).backoffRate(2).maxDelay(Duration.seconds(10)));
+        // No Retry, like Check pods: a wave of drains can hold the API server at its concurrency limit for minutes
+        // (the 100-node fleet run: 429s after 15 s in API Priority and Fairness's queue), and a cordon that gave up
+        // after a few retries would fail the drain. Its outages share the checks' budget (maxOutageSeconds).
+        var cordon = lambdaTask(CORDON_NODE, WorkflowFunction.CORDON_NODE, "$.cordon", cordonPayload());
+        var waitBeforeRetryingTheCordon = Wait.Builder.create(scope, WAIT_BEFORE_RETRYING_THE_CORDON)
+                .time(WaitTime.secondsPath("$.poll.nextWaitSeconds"))
+                .build();
+        waitBeforeRetryingTheCordon.next(cordon);
+        cordon.addCatch(outageLoop(CORDON_OUTAGE, waitBeforeRetryingTheCordon, failure), CatchProps.builder()
+                .errors(OUTAGES).resultPath(OUTAGE_FAILURE_PATH).build());
         cordon.addCatch(failure.policy(), catchAll());
         // no Retry: a failed check is an outage the loop rides out, heartbeating without Lambda (see outageLoop)
         var checkPods = lambdaTask(CHECK_PODS, WorkflowFunction.CHECK_PODS, "$.poll", checkPodsPayload());
         var waitBeforeNextCheck = Wait.Builder.create(scope, WAIT_BEFORE_NEXT_CHECK)
                 .time(WaitTime.secondsPath("$.poll.nextWaitSeconds"))
                 .build();
-        checkPods.addCatch(outageLoop(waitBeforeNextCheck, failure), CatchProps.builder()
-                .errors(CHECK_OUTAGES).resultPath(CHECK_FAILURE_PATH).build());
+        checkPods.addCatch(outageLoop(CHECK_OUTAGE, waitBeforeNextCheck, failure), CatchProps.builder()
+                .errors(OUTAGES).resultPath(OUTAGE_FAILURE_PATH).build());
         checkPods.addCatch(failure.policy(), catchAll());
         var doneWaiting = Choice.Builder.create(scope, DONE_WAITING).build()
                 .when(Condition.not(Condition.isPresent("$.poll.status")), failure.unexpectedResult())
@@ -208,28 +213,37 @@ final class WorkflowDefinition {
         return cordon;
     }
 
+    /** The states of one outage loop, as the console shows them. */
+    private record OutageStates(String count, String tooLong, String stop, String keepAlive) {}
+
+    private static final OutageStates CHECK_OUTAGE = new OutageStates(COUNT_THE_FAILED_CHECK, OUTAGE_TOO_LONG,
+            STOP_RETRYING_CHECKS, KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK);
+    private static final OutageStates CORDON_OUTAGE = new OutageStates(COUNT_THE_FAILED_CORDON, CORDON_OUTAGE_TOO_LONG,
+            STOP_RETRYING_THE_CORDON, KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CORDON);
+
     /**
-     * A check that failed for want of Lambda or Kubernetes: count the time without a check, heartbeat through Auto
-     * Scaling's API directly (no Lambda), wait, check again, until maxOutageSeconds have passed without a check.
+     * A cordon or check that failed for want of Lambda or Kubernetes: count the time without a check, heartbeat through
+     * Auto Scaling's API directly (no Lambda), wait, try again, until maxOutageSeconds have passed without a check.
+     * The cordon's and the checks' loops count into the same {@code $.poll.outage}.
      */
-    private IChainable outageLoop(Wait waitBeforeNextCheck, FailurePath failure) {
-        var count = Pass.Builder.create(scope, COUNT_THE_FAILED_CHECK)
+    private IChainable outageLoop(OutageStates names, Wait waitBeforeRetrying, FailurePath failure) {
+        var count = Pass.Builder.create(scope, names.count())
                 .parameters(ordered(
                         "failedChecks", JsonPath.mathAdd(JsonPath.numberAt("$.poll.outage.failedChecks"), 1),
                         "secondsWithoutCheck", JsonPath.mathAdd(JsonPath.numberAt("$.poll.outage.secondsWithoutCheck"),
                                 JsonPath.numberAt("$.poll.nextWaitSeconds"))))
                 .resultPath("$.poll.outage")
                 .build();
-        var stop = Pass.Builder.create(scope, STOP_RETRYING_CHECKS)
+        var stop = Pass.Builder.create(scope, names.stop())
                 .comment("maxOutageSeconds passed without a check: the last failure is the drain's error")
                 .parameters(ordered(
-                        "Error", JsonPath.stringAt(CHECK_FAILURE_PATH + ".Error"),
-                        "Cause", JsonPath.stringAt(CHECK_FAILURE_PATH + ".Cause")))
+                        "Error", JsonPath.stringAt(OUTAGE_FAILURE_PATH + ".Error"),
+                        "Cause", JsonPath.stringAt(OUTAGE_FAILURE_PATH + ".Cause")))
                 .resultPath(ERROR_PATH)
                 .build();
         stop.next(failure.policy());
-        var keepAlive = heartbeat(KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK, waitBeforeNextCheck);
-        var tooLong = Choice.Builder.create(scope, OUTAGE_TOO_LONG).build()
+        var keepAlive = heartbeat(names.keepAlive(), waitBeforeRetrying);
+        var tooLong = Choice.Builder.create(scope, names.tooLong()).build()
                 .when(Condition.numberGreaterThanEqualsJsonPath("$.poll.outage.secondsWithoutCheck",
                         "$.settings.maxOutageSeconds"), stop)
                 .otherwise(keepAlive);
@@ -292,13 +306,6 @@ final class WorkflowDefinition {
 
     /** A Lambda task retried on every transient error. */
     private LambdaInvoke task(String name, WorkflowFunction function, String resultPath, Map<String, ?> payload) {
-        return task(name, function, resultPath, payload, RetryProps.builder()
-                .interval(Duration.seconds(2)).maxAttempts(2).backoffRate(2));
-    }
-
-    /** The same, with its own retry of {@code RetryableException}: how long a failed call is tried again. */
-    private LambdaInvoke task(String name, WorkflowFunction function, String resultPath, Map<String, ?> payload,
-                              RetryProps.Builder retryable) {
         var task = lambdaTask(name, function, resultPath, payload);
         task.addRetry(RetryProps.builder()
                 .errors(LAMBDA_SERVICE_ERRORS)
@@ -309,7 +316,10 @@ final class WorkflowDefinition {
                 .interval(Duration.seconds(1)).maxAttempts(1).jitterStrategy(JitterType.FULL)
                 .build());
         // the handlers throw it for a failed call to Kubernetes or AWS that may well work a moment later
-        task.addRetry(retryable.errors(List.of(RETRYABLE_EXCEPTION)).jitterStrategy(JitterType.FULL).build());
+        task.addRetry(RetryProps.builder()
+                .errors(List.of(RETRYABLE_EXCEPTION))
+                .interval(Duration.seconds(2)).maxAttempts(2).backoffRate(2).jitterStrategy(JitterType.FULL)
+                .build());
         return task;
     }
 

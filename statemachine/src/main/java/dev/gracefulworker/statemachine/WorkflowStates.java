@@ -19,6 +19,11 @@ public final class WorkflowStates {
     public static final String ANYTHING_TO_DRAIN = "Anything to drain?";
     public static final String KEEP_THE_HOOK_ALIVE = "Keep the hook alive";
     public static final String CORDON_NODE = "Cordon node";
+    public static final String COUNT_THE_FAILED_CORDON = "Count the failed cordon";
+    public static final String CORDON_OUTAGE_TOO_LONG = "Cordon outage too long?";
+    public static final String KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CORDON = "Keep the hook alive after a failed cordon";
+    public static final String WAIT_BEFORE_RETRYING_THE_CORDON = "Wait before retrying the cordon";
+    public static final String STOP_RETRYING_THE_CORDON = "Stop retrying the cordon";
 
     public static final String CHECK_PODS = "Check pods";
     public static final String DONE_WAITING = "Done waiting?";

@@ -40,8 +40,8 @@ class DefinitionLimitsTest {
         int intakeTask = DefinitionLimitsCounter.worstCaseSeconds(CHECK_INSTANCE_AND_NODE, states);
         int check = WorkflowFunction.CHECK_PODS.taskTimeoutSeconds();
         int heartbeatCall = 3 * 10 + 1 + 2;
-        // the cordon rides out a busy API server longer: 8 attempts of 15 s, backoffs 1+2, 1, 2+4+8+10 (capped)
-        int cordon = 8 * 15 + 1 + 2 + 1 + 2 + 4 + 8 + 10;
+        // the cordon has no Retry (its outages go round a loop of their own): one attempt
+        int cordon = WorkflowFunction.CORDON_NODE.taskTimeoutSeconds();
 
         assertThat(DefinitionLimitsCounter.worstCaseSeconds(CORDON_NODE, states)).isEqualTo(cordon);
         assertThat(limits.heartbeat()).isEqualTo(new HeartbeatBudget(2 * intakeTask + heartbeatCall,
@@ -58,12 +58,25 @@ class DefinitionLimitsTest {
                 .isTrue();
         assertThat(defaults.state(KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK).path("Next").asText())
                 .isEqualTo(WAIT_BEFORE_NEXT_CHECK);
+        // after a failed cordon: heartbeat, wait the first poll interval, cordon again (HeartbeatBudget counts it)
+        assertThat(defaults.state(CORDON_NODE).path("Retry").isMissingNode()).as("the cordon retries through its loop")
+                .isTrue();
+        assertThat(defaults.state(KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CORDON).path("Next").asText())
+                .isEqualTo(WAIT_BEFORE_RETRYING_THE_CORDON);
+        assertThat(defaults.state(WAIT_BEFORE_RETRYING_THE_CORDON).path("SecondsPath").asText())
+                .isEqualTo("$.poll.nextWaitSeconds");
+        assertThat(defaults.state(START_THE_CLOCK).path("Parameters").path("nextWaitSeconds.$").asText())
+                .isEqualTo("$.settings.pollIntervalSeconds");
+        assertThat(defaults.state(WAIT_BEFORE_RETRYING_THE_CORDON).path("Next").asText()).isEqualTo(CORDON_NODE);
     }
 
     @Test
     void history_countsEveryRetryAndTheCostliestWayRoundTheLoop() {
-        // the outage round: Wait 2 + failed Check pods 5 + Count 2 + Outage too long? 2 + heartbeat 5 + 2 retries x 3
+        // the outage round: Wait 2 + failed Check pods 5 + Count 2 + Outage too long? 2 + heartbeat 5 + 2 retries x 3;
+        // a failed cordon's round costs the same, and shares the outage budget
         assertThat(limits.history().eventsPerPollIteration()).isEqualTo(2 + 5 + 2 + 2 + 5 + 6);
+        assertThat(DefinitionLimitsCounter.historyBudget(IS_IT_A_TERMINATION, DefinitionLimitsCounter.statesOf(
+                defaults.definition()), WAIT_BEFORE_RETRYING_THE_CORDON).eventsPerPollIteration()).isEqualTo(22);
         assertThat(limits.history().fixedEvents()).isGreaterThan(43);
     }
 

@@ -100,8 +100,9 @@ class GracefulTerminationWorkflowTest {
     void everyRetriedLambdaTask_retriesLambdaFaultsTimeoutsAndRetryableErrorsWithJitter_andCatchesTheRest() {
         var tasks = lambdaTasks(defaults.definition());
         tasks.remove(CHECK_PODS);
+        tasks.remove(CORDON_NODE);
 
-        assertThat(tasks).hasSize(7);
+        assertThat(tasks).hasSize(6);
         tasks.forEach((name, task) -> {
             JsonNode retry = task.path("Retry");
             assertThat(retry).as(name).hasSize(3);
@@ -127,6 +128,30 @@ class GracefulTerminationWorkflowTest {
     }
 
     @Test
+    void cordonNode_hasNoRetry_itsOutagesGoRoundALoopOfTheirOwn_intoTheSameOutageBudget() {
+        JsonNode cordon = defaults.state(CORDON_NODE);
+
+        assertThat(cordon.path("Retry").isMissingNode()).isTrue();
+        JsonNode outage = cordon.path("Catch").get(0);
+        assertThat(texts(outage.path("ErrorEquals"))).containsExactly("Lambda.ServiceException",
+                "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
+                "Lambda.ClientExecutionTimeoutException", "Lambda.Unknown", "Sandbox.Timedout", "States.Timeout",
+                "dev.gracefulworker.functions.RetryableException");
+        assertThat(outage.path("ResultPath").asText()).isEqualTo("$.outageFailure");
+        assertThat(outage.path("Next").asText()).isEqualTo(COUNT_THE_FAILED_CORDON);
+        assertThat(cordon.path("Catch").get(1).path("Next").asText()).isEqualTo(FAILURE_POLICY);
+        assertThat(defaults.state(COUNT_THE_FAILED_CORDON).path("Parameters"))
+                .isEqualTo(defaults.state(COUNT_THE_FAILED_CHECK).path("Parameters"));
+        assertThat(defaults.state(COUNT_THE_FAILED_CORDON).path("ResultPath").asText()).isEqualTo("$.poll.outage");
+        JsonNode tooLong = defaults.state(CORDON_OUTAGE_TOO_LONG);
+        assertThat(tooLong.path("Choices").get(0).path("NumericGreaterThanEqualsPath").asText())
+                .isEqualTo("$.settings.maxOutageSeconds");
+        assertThat(tooLong.path("Choices").get(0).path("Next").asText()).isEqualTo(STOP_RETRYING_THE_CORDON);
+        assertThat(tooLong.path("Default").asText()).isEqualTo(KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CORDON);
+        assertThat(defaults.state(STOP_RETRYING_THE_CORDON).path("Next").asText()).isEqualTo(FAILURE_POLICY);
+    }
+
+    @Test
     void checkPods_hasNoRetry_itsOutagesGoRoundTheLoopWithAHeartbeat_andEverythingElseToTheFailurePolicy() {
         JsonNode checkPods = defaults.state(CHECK_PODS);
 
@@ -136,7 +161,7 @@ class GracefulTerminationWorkflowTest {
                 "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
                 "Lambda.ClientExecutionTimeoutException", "Lambda.Unknown", "Sandbox.Timedout", "States.Timeout",
                 "dev.gracefulworker.functions.RetryableException");
-        assertThat(outage.path("ResultPath").asText()).isEqualTo("$.checkFailure");
+        assertThat(outage.path("ResultPath").asText()).isEqualTo("$.outageFailure");
         assertThat(outage.path("Next").asText()).isEqualTo(COUNT_THE_FAILED_CHECK);
         assertThat(texts(checkPods.path("Catch").get(1).path("ErrorEquals"))).containsExactly("States.ALL");
         assertThat(checkPods.path("Catch").get(1).path("Next").asText()).isEqualTo(FAILURE_POLICY);
@@ -151,7 +176,8 @@ class GracefulTerminationWorkflowTest {
 
     @Test
     void heartbeatsWithoutLambda_callAutoScalingDirectly_andNeverFailTheDrain() {
-        for (String name : List.of(KEEP_THE_HOOK_ALIVE, KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK)) {
+        for (String name : List.of(KEEP_THE_HOOK_ALIVE, KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK,
+                KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CORDON)) {
             JsonNode heartbeat = defaults.state(name);
             assertThat(heartbeat.path("Resource").asText()).as(name)
                     .isEqualTo("arn:aws:states:::aws-sdk:autoscaling:recordLifecycleActionHeartbeat");
@@ -165,9 +191,11 @@ class GracefulTerminationWorkflowTest {
 
     @Test
     void clusterTaskFailures_goToTheFailurePolicy_andCompletionFailuresEndTheExecution() {
-        for (String name : List.of(APPLY_PER_GROUP_OVERRIDES, CHECK_INSTANCE_AND_NODE, CORDON_NODE)) {
+        for (String name : List.of(APPLY_PER_GROUP_OVERRIDES, CHECK_INSTANCE_AND_NODE)) {
             assertThat(catchTarget(name)).as(name).isEqualTo(FAILURE_POLICY);
         }
+        // the cordon's outages go round its loop first (cordonNode_hasNoRetry_…); anything else to the policy
+        assertThat(defaults.state(CORDON_NODE).path("Catch").get(1).path("Next").asText()).isEqualTo(FAILURE_POLICY);
         for (String name : List.of(COMPLETE_DRAINED, COMPLETE_NOTHING_TO_DRAIN, COMPLETE_MAX_WAIT_REACHED,
                 COMPLETE_ACTION_ALREADY_ENDED)) {
             assertThat(catchTarget(name)).as(name).isEqualTo(COULD_NOT_COMPLETE);

@@ -8,10 +8,11 @@ import java.util.Optional;
  * hook's heartbeat timeout. Counted from the definition at synth and rendered into it, like {@link HistoryBudget}.
  *
  * <p>Heartbeats are recorded by "Keep the hook alive" before the node is cordoned, by "Check pods" first thing when
- * {@link HeartbeatSchedule} says one is due, and by "Keep the hook alive after a failed check" whenever a check
- * fails. So the gaps are: from the start to the first heartbeat; from it to the first check; and round the loop,
- * where a check that found no heartbeat due leaves at most half the timeout, then the rest of that check, the wait
- * (at most half the timeout), and the next check or its failure's heartbeat.
+ * {@link HeartbeatSchedule} says one is due, and by "Keep the hook alive after a failed check" (or "... cordon")
+ * whenever a check (or the cordon) fails. So the gaps are: from the start to the first heartbeat; from it to the first
+ * check; after a failed cordon, the wait ({@code pollIntervalSeconds}) and again the way to the first check; and round
+ * the loop, where a check that found no heartbeat due leaves at most half the timeout, then the rest of that check,
+ * the wait (at most half the timeout), and the next check or its failure's heartbeat.
  *
  * @param untilFirstHeartbeatSeconds from the execution's start until "Keep the hook alive" has recorded
  * @param untilFirstCheckSeconds     from then until the first check (or its failure's heartbeat) has recorded
@@ -36,10 +37,16 @@ public record HeartbeatBudget(int untilFirstHeartbeatSeconds, int untilFirstChec
     /** The longest gap between two heartbeats with these settings, in seconds. */
     public long longestGapSeconds(Settings settings) {
         long loop = settings.heartbeatTimeoutSeconds() / 2 + 2L * checkSeconds + heartbeatCallSeconds;
-        return Math.max(loop, Math.max(untilFirstHeartbeatSeconds, untilFirstCheckSeconds));
+        return Math.max(Math.max(loop, afterAFailedCordonSeconds(settings)),
+                Math.max(untilFirstHeartbeatSeconds, untilFirstCheckSeconds));
     }
 
-    /** The shortest heartbeat timeout these timings can keep alive. */
+    /** From the heartbeat after a failed cordon: the wait, then the cordon tried again and the first check. */
+    public long afterAFailedCordonSeconds(Settings settings) {
+        return (long) settings.pollIntervalSeconds() + untilFirstCheckSeconds;
+    }
+
+    /** The shortest heartbeat timeout these timings can keep alive, at the shortest poll interval. */
     public int minimumHeartbeatTimeoutSeconds() {
         // the smallest timeout whose larger half (what the schedule leaves) holds the rest of the loop and the margin
         long loop = 2L * (2L * checkSeconds + heartbeatCallSeconds + MARGIN_SECONDS) - 1;
@@ -56,11 +63,13 @@ public record HeartbeatBudget(int untilFirstHeartbeatSeconds, int untilFirstChec
         return Optional.of(new SettingsViolation(SettingKey.HEARTBEAT_TIMEOUT_SECONDS.key(),
                 ("heartbeatTimeoutSeconds (%d) is too short for the workflow's worst case: up to %d s can pass between "
                         + "two heartbeats when every task attempt runs into its timeout (start to first heartbeat %d s, "
-                        + "to the first check %d s, round the poll loop %d s), plus %d s for the notification's "
-                        + "delivery: raise heartbeatTimeoutSeconds to at least %d.")
+                        + "to the first check %d s, after a failed cordon %d s, round the poll loop %d s), plus %d s for "
+                        + "the notification's delivery: raise heartbeatTimeoutSeconds to at least %d, or lower "
+                        + "pollIntervalSeconds.")
                         .formatted(settings.heartbeatTimeoutSeconds(), gap, untilFirstHeartbeatSeconds,
-                                untilFirstCheckSeconds,
+                                untilFirstCheckSeconds, afterAFailedCordonSeconds(settings),
                                 settings.heartbeatTimeoutSeconds() / 2 + 2L * checkSeconds + heartbeatCallSeconds,
-                                MARGIN_SECONDS, minimumHeartbeatTimeoutSeconds())));
+                                MARGIN_SECONDS, Math.max(minimumHeartbeatTimeoutSeconds(),
+                                        afterAFailedCordonSeconds(settings) + MARGIN_SECONDS))));
     }
 }

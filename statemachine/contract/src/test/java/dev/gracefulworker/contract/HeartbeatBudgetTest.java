@@ -6,8 +6,9 @@ import org.junit.jupiter.api.Test;
 
 class HeartbeatBudgetTest {
 
-    // what the workflow's definition counts: 2 intake tasks of 100 s + a 33 s heartbeat; cordon 100 s; a 30 s check
-    private static final HeartbeatBudget BUDGET = new HeartbeatBudget(233, 163, 30, 33);
+    // what the workflow's definition counts: 2 intake tasks of 100 s + a 33 s heartbeat; cordon 15 s (no Retry: its
+    // outages go round a loop); a 30 s check
+    private static final HeartbeatBudget BUDGET = new HeartbeatBudget(233, 78, 30, 33);
 
     @Test
     void roundTheLoop_halfTheTimeoutPlusTwoChecksAndAHeartbeatCall() {
@@ -33,6 +34,20 @@ class HeartbeatBudgetTest {
             assertThat(violation.message()).contains("raise heartbeatTimeoutSeconds to at least " + minimum);
         });
         assertThat(BUDGET.violation(justEnough)).isEmpty();
+    }
+
+    @Test
+    void afterAFailedCordon_theWaitAndTheWayToTheFirstCheckMustFit_soALongPollIntervalIsRejected() {
+        var longPolls = Settings.builder().heartbeatTimeoutSeconds(300).pollIntervalSeconds(250)
+                .maxPollIntervalSeconds(250).build();
+
+        assertThat(BUDGET.afterAFailedCordonSeconds(longPolls)).isEqualTo(250 + 78);
+        assertThat(BUDGET.violation(longPolls)).hasValueSatisfying(violation -> {
+            assertThat(violation.key()).isEqualTo("heartbeatTimeoutSeconds");
+            assertThat(violation.message()).contains("after a failed cordon 328 s")
+                    .contains("raise heartbeatTimeoutSeconds to at least 358, or lower pollIntervalSeconds");
+        });
+        assertThat(BUDGET.violation(longPolls.toBuilder().pollIntervalSeconds(190).build())).isEmpty();
     }
 
     @Test

@@ -100,9 +100,9 @@ class FailureScenariosTest {
     }
 
     @Test
-    void cordonRefusedByABusyApiServerFourTimes_isTriedAgain_andTheNodeIsDrained() {
+    void cordonRefusedByABusyApiServerFourTimes_ridesItOutInItsOutageLoop_andTheNodeIsDrained() {
         // API Priority and Fairness answering 429 four times in a row, as in a wave of 100 drains (test/e2e/fleets):
-        // with the other tasks' two retries the drain would have failed; the cordon has four
+        // a task's few retries would have given up and failed the drain; the cordon's loop heartbeats and tries again
         LocalScenario scenario = LocalScenario.parse(NODE_WITH_A_WEB_POD + """
                 faults:
                   - {method: PATCH, path: /api/v1/nodes/, status: 429, retryAfterSeconds: 1, times: 4}
@@ -112,11 +112,39 @@ class FailureScenariosTest {
             ExecutionResult result = environment.execute(SavedEvents.terminating(), event -> { });
 
             assertThat(invocationsOf(environment, WorkflowFunction.CORDON_NODE.placeholderName())).hasSize(5);
+            assertThat(result.timesEntered(WorkflowStates.KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CORDON)).isEqualTo(4);
+            assertThat(result.timesEntered(WorkflowStates.WAIT_BEFORE_RETRYING_THE_CORDON)).isEqualTo(4);
             assertThat(result.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
             assertThat(result.output().path("outcome").asText()).isEqualTo("completed");
             assertThat(environment.kube().orElseThrow().node(SavedEvents.NODE_NAME).orElseThrow()
                     .at("/spec/unschedulable").asBoolean()).isTrue();
             assertThat(environment.kube().orElseThrow().evictions()).containsExactly("web/web-a 201");
+            DrainScenariosTest.assertCompletedOnce(environment, "CONTINUE");
+        }
+    }
+
+    @Test
+    void cordonFailingLongerThanMaxOutage_completesTheActionFailOpen_withoutEvictingAnything() {
+        LocalScenario scenario = LocalScenario.parse(NODE_WITH_A_WEB_POD + """
+                settings: {maxOutageSeconds: 60}
+                faults:
+                  - {method: PATCH, path: /api/v1/nodes/, status: 503}
+                """);
+
+        try (LocalEnvironment environment = LocalEnvironment.emulated(scenario)) {
+            ExecutionResult result = environment.execute(SavedEvents.terminating(), event -> { });
+
+            assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(result.error()).isEqualTo(RETRYABLE);
+            assertThat(result.cause()).contains("503");
+            // a failed cordon every 15 s (the first poll interval) until 60 s passed, counted as the checks' outages are
+            assertThat(invocationsOf(environment, WorkflowFunction.CORDON_NODE.placeholderName())).hasSize(4);
+            assertThat(result.timesEntered(WorkflowStates.KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CORDON)).isEqualTo(3);
+            assertThat(result.statesEntered()).doesNotContain(WorkflowStates.CHECK_PODS)
+                    .endsWith(WorkflowStates.CORDON_OUTAGE_TOO_LONG, WorkflowStates.STOP_RETRYING_THE_CORDON,
+                            WorkflowStates.FAILURE_POLICY, WorkflowStates.COMPLETE_AFTER_FAILURE,
+                            WorkflowStates.DRAIN_FAILED);
+            assertThat(environment.kube().orElseThrow().evictions()).isEmpty();
             DrainScenariosTest.assertCompletedOnce(environment, "CONTINUE");
         }
     }

@@ -129,49 +129,41 @@ class GracefulTerminationWorkflowTest {
 
     @Test
     void cordonNode_hasNoRetry_itsOutagesGoRoundALoopOfTheirOwn_intoTheSameOutageBudget() {
-        JsonNode cordon = defaults.state(CORDON_NODE);
-
-        assertThat(cordon.path("Retry").isMissingNode()).isTrue();
-        JsonNode outage = cordon.path("Catch").get(0);
-        assertThat(texts(outage.path("ErrorEquals"))).containsExactly("Lambda.ServiceException",
-                "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
-                "Lambda.ClientExecutionTimeoutException", "Lambda.Unknown", "Sandbox.Timedout", "States.Timeout",
-                "dev.gracefulworker.functions.RetryableException");
-        assertThat(outage.path("ResultPath").asText()).isEqualTo("$.outageFailure");
-        assertThat(outage.path("Next").asText()).isEqualTo(COUNT_THE_FAILED_CORDON);
-        assertThat(cordon.path("Catch").get(1).path("Next").asText()).isEqualTo(FAILURE_POLICY);
+        assertOutageLoop(CORDON_NODE, COUNT_THE_FAILED_CORDON, CORDON_OUTAGE_TOO_LONG, STOP_RETRYING_THE_CORDON,
+                KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CORDON);
         assertThat(defaults.state(COUNT_THE_FAILED_CORDON).path("Parameters"))
                 .isEqualTo(defaults.state(COUNT_THE_FAILED_CHECK).path("Parameters"));
-        assertThat(defaults.state(COUNT_THE_FAILED_CORDON).path("ResultPath").asText()).isEqualTo("$.poll.outage");
-        JsonNode tooLong = defaults.state(CORDON_OUTAGE_TOO_LONG);
-        assertThat(tooLong.path("Choices").get(0).path("NumericGreaterThanEqualsPath").asText())
-                .isEqualTo("$.settings.maxOutageSeconds");
-        assertThat(tooLong.path("Choices").get(0).path("Next").asText()).isEqualTo(STOP_RETRYING_THE_CORDON);
-        assertThat(tooLong.path("Default").asText()).isEqualTo(KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CORDON);
-        assertThat(defaults.state(STOP_RETRYING_THE_CORDON).path("Next").asText()).isEqualTo(FAILURE_POLICY);
     }
 
     @Test
     void checkPods_hasNoRetry_itsOutagesGoRoundTheLoopWithAHeartbeat_andEverythingElseToTheFailurePolicy() {
-        JsonNode checkPods = defaults.state(CHECK_PODS);
+        assertOutageLoop(CHECK_PODS, COUNT_THE_FAILED_CHECK, OUTAGE_TOO_LONG, STOP_RETRYING_CHECKS,
+                KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK);
+        assertThat(defaults.state(COUNT_THE_FAILED_CHECK).path("Parameters").path("secondsWithoutCheck.$").asText())
+                .isEqualTo("States.MathAdd($.poll.outage.secondsWithoutCheck, $.poll.nextWaitSeconds)");
+    }
 
-        assertThat(checkPods.path("Retry").isMissingNode()).isTrue();
-        JsonNode outage = checkPods.path("Catch").get(0);
-        assertThat(texts(outage.path("ErrorEquals"))).containsExactly("Lambda.ServiceException",
+    /** A task without Retry whose transient failures are counted, heartbeated and bounded by maxOutageSeconds. */
+    private void assertOutageLoop(String task, String count, String tooLong, String stop, String keepAlive) {
+        JsonNode state = defaults.state(task);
+        assertThat(state.path("Retry").isMissingNode()).as(task).isTrue();
+        JsonNode outage = state.path("Catch").get(0);
+        assertThat(texts(outage.path("ErrorEquals"))).as(task).containsExactly("Lambda.ServiceException",
                 "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
                 "Lambda.ClientExecutionTimeoutException", "Lambda.Unknown", "Sandbox.Timedout", "States.Timeout",
                 "dev.gracefulworker.functions.RetryableException");
         assertThat(outage.path("ResultPath").asText()).isEqualTo("$.outageFailure");
-        assertThat(outage.path("Next").asText()).isEqualTo(COUNT_THE_FAILED_CHECK);
-        assertThat(texts(checkPods.path("Catch").get(1).path("ErrorEquals"))).containsExactly("States.ALL");
-        assertThat(checkPods.path("Catch").get(1).path("Next").asText()).isEqualTo(FAILURE_POLICY);
-        assertThat(defaults.state(COUNT_THE_FAILED_CHECK).path("Parameters").path("secondsWithoutCheck.$").asText())
-                .isEqualTo("States.MathAdd($.poll.outage.secondsWithoutCheck, $.poll.nextWaitSeconds)");
-        JsonNode tooLong = defaults.state(OUTAGE_TOO_LONG);
-        assertThat(tooLong.path("Choices").get(0).path("NumericGreaterThanEqualsPath").asText())
+        assertThat(outage.path("Next").asText()).isEqualTo(count);
+        assertThat(texts(state.path("Catch").get(1).path("ErrorEquals"))).containsExactly("States.ALL");
+        assertThat(state.path("Catch").get(1).path("Next").asText()).isEqualTo(FAILURE_POLICY);
+        assertThat(defaults.state(count).path("ResultPath").asText()).isEqualTo("$.poll.outage");
+        assertThat(defaults.state(count).path("Next").asText()).isEqualTo(tooLong);
+        JsonNode choice = defaults.state(tooLong);
+        assertThat(choice.path("Choices").get(0).path("NumericGreaterThanEqualsPath").asText())
                 .isEqualTo("$.settings.maxOutageSeconds");
-        assertThat(tooLong.path("Choices").get(0).path("Next").asText()).isEqualTo(STOP_RETRYING_CHECKS);
-        assertThat(tooLong.path("Default").asText()).isEqualTo(KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK);
+        assertThat(choice.path("Choices").get(0).path("Next").asText()).isEqualTo(stop);
+        assertThat(choice.path("Default").asText()).isEqualTo(keepAlive);
+        assertThat(defaults.state(stop).path("Next").asText()).isEqualTo(FAILURE_POLICY);
     }
 
     @Test

@@ -36,10 +36,9 @@ public final class DefinitionLimitsCounter {
     /** The limits of the workflow's definition. */
     public static DefinitionLimits count(String startAt, Map<String, JsonNode> states) {
         // both outage loops count into the same outage budget, so a round of either is one "poll iteration"
-        HistoryBudget checks = historyBudget(startAt, states, WAIT_BEFORE_NEXT_CHECK);
-        HistoryBudget cordon = historyBudget(startAt, states, WAIT_BEFORE_RETRYING_THE_CORDON);
-        return new DefinitionLimits(new HistoryBudget(checks.fixedEvents(),
-                Math.max(checks.eventsPerPollIteration(), cordon.eventsPerPollIteration())), heartbeatBudget(states));
+        return new DefinitionLimits(
+                historyBudget(startAt, states, WAIT_BEFORE_NEXT_CHECK, WAIT_BEFORE_RETRYING_THE_CORDON),
+                heartbeatBudget(states));
     }
 
     /** The limits of the workflow's whole Amazon States Language definition. */
@@ -47,12 +46,16 @@ public final class DefinitionLimitsCounter {
         return count(definition.path("StartAt").asText(), statesOf(definition));
     }
 
-    /** The history budget of any definition whose poll loop goes through {@code loopState}. */
-    public static HistoryBudget historyBudget(String startAt, Map<String, JsonNode> states, String loopState) {
+    /** The history budget of any definition whose poll loops go through {@code loopStates}: the costliest of them. */
+    public static HistoryBudget historyBudget(String startAt, Map<String, JsonNode> states, String... loopStates) {
         int fixed = EXECUTION_EVENTS + longestPathEvents(startAt, states, new HashSet<>());
-        int perIteration = costliestCycleEvents(loopState, loopState, states, new HashSet<>(), 0);
-        if (perIteration <= 0) {
-            throw new IllegalArgumentException("No cycle goes through '" + loopState + "'");
+        int perIteration = 0;
+        for (String loopState : loopStates) {
+            int cycle = costliestCycleEvents(loopState, loopState, states, new HashSet<>(), 0);
+            if (cycle <= 0) {
+                throw new IllegalArgumentException("No cycle goes through '" + loopState + "'");
+            }
+            perIteration = Math.max(perIteration, cycle);
         }
         return new HistoryBudget(fixed, perIteration);
     }

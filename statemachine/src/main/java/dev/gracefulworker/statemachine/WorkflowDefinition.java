@@ -183,21 +183,13 @@ final class WorkflowDefinition {
         // (the 100-node fleet run: 429s after 15 s in API Priority and Fairness's queue), and a cordon that gave up
         // after a few retries would fail the drain. Its outages share the checks' budget (maxOutageSeconds).
         var cordon = lambdaTask(CORDON_NODE, WorkflowFunction.CORDON_NODE, "$.cordon", cordonPayload());
-        var waitBeforeRetryingTheCordon = Wait.Builder.create(scope, WAIT_BEFORE_RETRYING_THE_CORDON)
-                .time(WaitTime.secondsPath("$.poll.nextWaitSeconds"))
-                .build();
+        var waitBeforeRetryingTheCordon = waitNextInterval(WAIT_BEFORE_RETRYING_THE_CORDON);
         waitBeforeRetryingTheCordon.next(cordon);
-        cordon.addCatch(outageLoop(CORDON_OUTAGE, waitBeforeRetryingTheCordon, failure), CatchProps.builder()
-                .errors(OUTAGES).resultPath(OUTAGE_FAILURE_PATH).build());
-        cordon.addCatch(failure.policy(), catchAll());
+        ridesOutOutages(cordon, CORDON_OUTAGE, waitBeforeRetryingTheCordon, failure);
         // no Retry: a failed check is an outage the loop rides out, heartbeating without Lambda (see outageLoop)
         var checkPods = lambdaTask(CHECK_PODS, WorkflowFunction.CHECK_PODS, "$.poll", checkPodsPayload());
-        var waitBeforeNextCheck = Wait.Builder.create(scope, WAIT_BEFORE_NEXT_CHECK)
-                .time(WaitTime.secondsPath("$.poll.nextWaitSeconds"))
-                .build();
-        checkPods.addCatch(outageLoop(CHECK_OUTAGE, waitBeforeNextCheck, failure), CatchProps.builder()
-                .errors(OUTAGES).resultPath(OUTAGE_FAILURE_PATH).build());
-        checkPods.addCatch(failure.policy(), catchAll());
+        var waitBeforeNextCheck = waitNextInterval(WAIT_BEFORE_NEXT_CHECK);
+        ridesOutOutages(checkPods, CHECK_OUTAGE, waitBeforeNextCheck, failure);
         var doneWaiting = Choice.Builder.create(scope, DONE_WAITING).build()
                 .when(Condition.not(Condition.isPresent("$.poll.status")), failure.unexpectedResult())
                 .when(pollStatus(DrainStatus.DRAINED), completions.drained())
@@ -220,6 +212,18 @@ final class WorkflowDefinition {
             STOP_RETRYING_CHECKS, KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CHECK);
     private static final OutageStates CORDON_OUTAGE = new OutageStates(COUNT_THE_FAILED_CORDON, CORDON_OUTAGE_TOO_LONG,
             STOP_RETRYING_THE_CORDON, KEEP_THE_HOOK_ALIVE_AFTER_A_FAILED_CORDON);
+
+    /** A Wait of {@code $.poll.nextWaitSeconds}: the poll schedule's next interval (the first one before any check). */
+    private Wait waitNextInterval(String name) {
+        return Wait.Builder.create(scope, name).time(WaitTime.secondsPath("$.poll.nextWaitSeconds")).build();
+    }
+
+    /** The task's outages go round its outage loop, then {@code waitBeforeRetrying}; anything else to the policy. */
+    private void ridesOutOutages(LambdaInvoke task, OutageStates names, Wait waitBeforeRetrying, FailurePath failure) {
+        task.addCatch(outageLoop(names, waitBeforeRetrying, failure), CatchProps.builder()
+                .errors(OUTAGES).resultPath(OUTAGE_FAILURE_PATH).build());
+        task.addCatch(failure.policy(), catchAll());
+    }
 
     /**
      * A cordon or check that failed for want of Lambda or Kubernetes: count the time without a check, heartbeat through

@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * Holds back the evictions a PodDisruptionBudget would refuse now. In a wave of drains most eviction requests are
  * such refusals (a budget lets one pod of a workload go at a time, and every drained node asks for its own): the
- * 100-node wave ({@code test/e2e/fleets/wave-100.yaml}) spent 60% of all its API requests on such 429s. So "Check pods" reads the budgets once per poll
- * and asks only for what their {@code disruptionsAllowed} permits, counting down as it asks. The API server still
+ * 100-node wave ({@code test/e2e/fleets/wave-100.yaml}) spent 60% of all its API requests on such 429s. So "Check
+ * pods" reads the budgets once per poll and asks only for what their {@code disruptionsAllowed} permits, counting down
+ * as it asks. The API server still
  * decides every eviction it is asked for; the gate only skips requests whose answer is known:
  * <ul>
  *   <li>a pod that is not Ready is always asked for: an unhealthy pod may go while its budget is healthy, and its

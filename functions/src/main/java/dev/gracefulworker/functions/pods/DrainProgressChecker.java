@@ -52,7 +52,8 @@ public final class DrainProgressChecker {
      * @param nanoTime the real time the poll itself takes (its eviction budget against the function's timeout)
      */
     public DrainProgressChecker(Pods pods, DisruptionBudgets budgets, Nodes nodes, VolumeAttachments volumes,
-            TargetGroups targetGroups, PodClassifier classifier, HeartbeatRecorder heartbeats, MetricsRecorder metrics, Clock clock, LongSupplier nanoTime) {
+            TargetGroups targetGroups, PodClassifier classifier, HeartbeatRecorder heartbeats, MetricsRecorder metrics,
+            Clock clock, LongSupplier nanoTime) {
         this.pods = pods;
         this.budgets = budgets;
         this.nodes = nodes;

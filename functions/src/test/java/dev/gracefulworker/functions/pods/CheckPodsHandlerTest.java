@@ -16,6 +16,7 @@ import dev.gracefulworker.functions.observability.Metric;
 import dev.gracefulworker.functions.support.Emulated;
 import dev.gracefulworker.functions.support.EmulatedWorlds;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -133,13 +134,10 @@ class CheckPodsHandlerTest {
     @Test
     void evictionABudgetForbidsNow_isHeldBackWithoutARequest_countedAsBlocked_andAskedForOnceTheBudgetAllowsIt() {
         world = worlds.start(API_UNDER_BUDGET);
-        CheckPodsHandler handler = new CheckPodsHandler(world.wiring());
-
-        DrainProgress held = handler.handleRequest(request(settings(DrainMode.EVICT), notStarted()), null);
-        world.advance(Duration.ofSeconds(held.nextWaitSeconds()));
-        DrainProgress stillHeld = handler.handleRequest(request(settings(DrainMode.EVICT), held), null);
-        world.advance(Duration.ofSeconds(stillHeld.nextWaitSeconds()));
-        DrainProgress evicted = handler.handleRequest(request(settings(DrainMode.EVICT), stillHeld), null);
+        List<DrainProgress> polls = threeEvictingPolls();
+        DrainProgress held = polls.get(0);
+        DrainProgress stillHeld = polls.get(1);
+        DrainProgress evicted = polls.get(2);
 
         assertThat(held.evictionsBlocked()).isEqualTo(1);
         assertThat(held.blockingPods()).containsExactly(
@@ -157,18 +155,29 @@ class CheckPodsHandlerTest {
     void budgetsUnreadable_forbidden_everyEvictionIsAskedFor_andTheBudgetsRefusalsCounted() {
         world = worlds.start(API_UNDER_BUDGET);
         world.kube.inject(Fault.failingAlways("GET", "/apis/policy/v1/poddisruptionbudgets", 403));
-        CheckPodsHandler handler = new CheckPodsHandler(world.wiring());
-
-        DrainProgress blocked = handler.handleRequest(request(settings(DrainMode.EVICT), notStarted()), null);
-        world.advance(Duration.ofSeconds(blocked.nextWaitSeconds()));
-        DrainProgress stillBlocked = handler.handleRequest(request(settings(DrainMode.EVICT), blocked), null);
-        world.advance(Duration.ofSeconds(stillBlocked.nextWaitSeconds()));
-        DrainProgress evicted = handler.handleRequest(request(settings(DrainMode.EVICT), stillBlocked), null);
+        List<DrainProgress> polls = threeEvictingPolls();
+        DrainProgress blocked = polls.get(0);
+        DrainProgress evicted = polls.get(2);
 
         assertThat(blocked.blockingPods()).containsExactly("shop/api-1 (eviction blocked by a PodDisruptionBudget)");
         assertThat(evicted.evictedThisPoll()).isEqualTo(1);
         assertThat(world.kube.evictions()).containsExactly("shop/api-1 429", "shop/api-1 429", "shop/api-1 201");
         assertThat(world.metrics.total(Metric.EvictionsBlocked)).isEqualTo(2);
+    }
+
+    /** Three polls in EVICT mode, each after the wait the one before asked for. */
+    private List<DrainProgress> threeEvictingPolls() {
+        CheckPodsHandler handler = new CheckPodsHandler(world.wiring());
+        List<DrainProgress> polls = new ArrayList<>();
+        DrainProgress last = notStarted();
+        for (int i = 0; i < 3; i++) {
+            if (i > 0) {
+                world.advance(Duration.ofSeconds(last.nextWaitSeconds()));
+            }
+            last = handler.handleRequest(request(settings(DrainMode.EVICT), last), null);
+            polls.add(last);
+        }
+        return polls;
     }
 
     @Test

@@ -36,9 +36,13 @@ public record HeartbeatBudget(int untilFirstHeartbeatSeconds, int untilFirstChec
 
     /** The longest gap between two heartbeats with these settings, in seconds. */
     public long longestGapSeconds(Settings settings) {
-        long loop = settings.heartbeatTimeoutSeconds() / 2 + 2L * checkSeconds + heartbeatCallSeconds;
-        return Math.max(Math.max(loop, afterAFailedCordonSeconds(settings)),
+        return Math.max(Math.max(roundTheLoopSeconds(settings), afterAFailedCordonSeconds(settings)),
                 Math.max(untilFirstHeartbeatSeconds, untilFirstCheckSeconds));
+    }
+
+    /** Round the poll loop: half the timeout left by a check, the rest of it, the wait, the next check's heartbeat. */
+    private long roundTheLoopSeconds(Settings settings) {
+        return settings.heartbeatTimeoutSeconds() / 2 + 2L * checkSeconds + heartbeatCallSeconds;
     }
 
     /** From the heartbeat after a failed cordon: the wait, then the cordon tried again and the first check. */
@@ -67,8 +71,7 @@ public record HeartbeatBudget(int untilFirstHeartbeatSeconds, int untilFirstChec
                         + "the notification's delivery: raise heartbeatTimeoutSeconds to at least %d, or lower "
                         + "pollIntervalSeconds.")
                         .formatted(settings.heartbeatTimeoutSeconds(), gap, untilFirstHeartbeatSeconds,
-                                untilFirstCheckSeconds, afterAFailedCordonSeconds(settings),
-                                settings.heartbeatTimeoutSeconds() / 2 + 2L * checkSeconds + heartbeatCallSeconds,
+                                untilFirstCheckSeconds, afterAFailedCordonSeconds(settings), roundTheLoopSeconds(settings),
                                 MARGIN_SECONDS, Math.max(minimumHeartbeatTimeoutSeconds(),
                                         afterAFailedCordonSeconds(settings) + MARGIN_SECONDS))));
     }

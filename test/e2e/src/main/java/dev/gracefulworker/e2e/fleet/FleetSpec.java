@@ -3,6 +3,7 @@ package dev.gracefulworker.e2e.fleet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.gracefulworker.emulator.kube.KubeEmulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -118,7 +119,8 @@ public record FleetSpec(String description, int nodes, int podsPerNode, int minR
                 integer(root.path("workload"), "workload.terminationGracePeriodSeconds", 15),
                 integer(root.path("apiServer"), "apiServer.maxRequestsInFlight", 0),
                 integer(root.path("apiServer"), "apiServer.queueLengthLimit", 0),
-                integer(root.path("apiServer"), "apiServer.queueWaitSeconds", 15),
+                integer(root.path("apiServer"), "apiServer.queueWaitSeconds",
+                        (int) KubeEmulator.DEFAULT_QUEUE_WAIT.toSeconds()),
                 integer(root.path("apiServer"), "apiServer.latencyMillis", 0),
                 number(root.path("autoScaling"), "autoScaling.requestsPerSecond"),
                 integer(root.path("autoScaling"), "autoScaling.burst", 0),

@@ -53,8 +53,7 @@ public final class KubeEmulator implements AutoCloseable {
         scenario.faults().forEach(faults::add);
         Scenario.ApiServerSpec apiServer = scenario.apiServer();
         if (apiServer != null && apiServer.maxRequestsInFlight() != null) {
-            concurrency.limit(apiServer.maxRequestsInFlight(),
-                    apiServer.queueLengthLimit() == null ? 0 : apiServer.queueLengthLimit(), apiServer.queueWait());
+            concurrency.limit(apiServer.maxRequestsInFlight(), apiServer.queueLength(), apiServer.queueWait());
         }
         this.tls = TlsMaterial.shared();
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -201,6 +200,9 @@ public final class KubeEmulator implements AutoCloseable {
     public void limitConcurrency(int maxInFlight) {
         concurrency.limit(maxInFlight);
     }
+
+    /** How long a queued request waits at most when no wait is given: kube-apiserver's {@code --request-timeout} / 4. */
+    public static final Duration DEFAULT_QUEUE_WAIT = ConcurrencyLimit.DEFAULT_QUEUE_WAIT;
 
     /**
      * Serves at most {@code maxInFlight} requests at once, and lets up to {@code queueLengthLimit} more wait for a

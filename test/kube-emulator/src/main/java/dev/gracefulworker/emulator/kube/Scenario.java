@@ -147,6 +147,11 @@ public record Scenario(List<NodeSpec> nodes, List<PodSpec> pods, List<PdbSpec> p
             }
         }
 
+        /** The queue's length, 0 (reject at once) when omitted. */
+        int queueLength() {
+            return queueLengthLimit == null ? 0 : queueLengthLimit;
+        }
+
         /** The queue's wait limit, the default when omitted. */
         Duration queueWait() {
             return queueWaitSeconds == null ? ConcurrencyLimit.DEFAULT_QUEUE_WAIT : Duration.ofSeconds(queueWaitSeconds);
